@@ -1,0 +1,87 @@
+package io.smsflows.sms.number;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * Recipient numbers in E.164, and their masked form for logs. Plain Java (libphonenumber only).
+ */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private PhoneNumbers() {
+    }
+
+    /**
+     * Parses a recipient into E.164 ({@code +4915112345678}).
+     *
+     * @param raw           as given by a process or the CRM: E.164, or national with {@code defaultRegion}
+     * @param defaultRegion ISO 3166 region for national numbers (e.g. "DE"), or null to require international format
+     * @throws InvalidPhoneNumberException with what is wrong and how to fix it
+     */
+    public static String toE164(String raw, String defaultRegion) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidPhoneNumberException("recipient is missing: give a phone number in E.164 format, e.g. +4915112345678");
+        }
+        String trimmed = raw.trim();
+        String region = defaultRegion == null || defaultRegion.isBlank() ? "ZZ" : defaultRegion.toUpperCase();
+        if (trimmed.startsWith("00")) {
+            trimmed = "+" + trimmed.substring(2);
+        }
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(trimmed, region);
+        } catch (NumberParseException e) {
+            throw new InvalidPhoneNumberException("recipient '" + mask(trimmed) + "' is not a phone number ("
+                    + e.getErrorType() + "): give it in E.164 format, e.g. +4915112345678");
+        }
+        if (!UTIL.isPossibleNumber(number)) {
+            throw new InvalidPhoneNumberException("recipient '" + mask(trimmed)
+                    + "' has an impossible length for its country code +" + number.getCountryCode());
+        }
+        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /** E.164 digits without '+', as SMPP addresses with TON international carry them. */
+    public static String smppDigits(String e164) {
+        return e164.startsWith("+") ? e164.substring(1) : e164;
+    }
+
+    /** Inbound SMPP address (international digits, maybe with '+') to E.164; returns it unchanged if unparsable. */
+    public static String fromSmpp(String address) {
+        if (address == null || address.isBlank()) {
+            return address;
+        }
+        String candidate = address.startsWith("+") ? address : "+" + address;
+        try {
+            return UTIL.format(UTIL.parse(candidate, "ZZ"), PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            return address;
+        }
+    }
+
+    /**
+     * Masks a number for logs: keeps the country part and the last 3 digits ({@code +49*******678}); personal data
+     * must not appear in logs in full.
+     */
+    public static String mask(String number) {
+        if (number == null) {
+            return "null";
+        }
+        String s = number.trim();
+        if (s.length() <= 4) {
+            return "***";
+        }
+        int keepStart = s.startsWith("+") ? 3 : 2;
+        int keepEnd = 3;
+        if (s.length() <= keepStart + keepEnd) {
+            return s.substring(0, 1) + "*".repeat(s.length() - 1);
+        }
+        if (!s.chars().skip(s.startsWith("+") ? 1 : 0).allMatch(Character::isDigit)) {
+            return s; // alphanumeric sender ids are not personal data
+        }
+        return s.substring(0, keepStart) + "*".repeat(s.length() - keepStart - keepEnd) + s.substring(s.length() - keepEnd);
+    }
+}

@@ -1,0 +1,90 @@
+package io.smsflows.sms.outbox;
+
+import io.smsflows.sms.codec.EncodedSms;
+import io.smsflows.sms.codec.SmsEncoder;
+import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.number.PhoneNumbers;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry to sending: validates and prices a message, then writes it to sms_message in the caller's transaction.
+ * Nothing touches the SMSC here; the dispatcher is woken when (and only if) that transaction commits, so a
+ * rollback sends nothing.
+ *
+ * <p>Idempotency: the key identifies one message. Enqueuing a known key returns the message already queued and
+ * queues nothing. The engine integration uses process instance id + activity instance id: a retried job (same
+ * activity instance, its first attempt rolled back) writes the row once; a loop back to the same task (a new
+ * activity instance) is a new message, as the model asked.
+ */
+public class SmsOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsOutbox.class);
+
+    private final SmsMessageRepository repository;
+    private final SmsEncoder encoder;
+    private final SmsFlowsProperties properties;
+    private final Runnable wakeDispatcherAfterCommit;
+    private final Clock clock;
+
+    public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, SmsFlowsProperties properties,
+                     Runnable wakeDispatcherAfterCommit, Clock clock) {
+        this.repository = repository;
+        this.encoder = encoder;
+        this.properties = properties;
+        this.wakeDispatcherAfterCommit = wakeDispatcherAfterCommit;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws io.smsflows.sms.number.InvalidPhoneNumberException if the recipient is not a phone number
+     * @throws io.smsflows.sms.codec.SmsTooLongException if the text needs more parts than the category allows
+     * @throws IllegalArgumentException for missing text or an unknown category
+     */
+    public EnqueuedSms enqueue(OutboundSms sms) {
+        if (sms.idempotencyKey() == null || sms.idempotencyKey().isBlank()) {
+            throw new IllegalArgumentException("idempotency key is required: it is what prevents sending twice");
+        }
+        Optional<SmsMessage> known = repository.findByIdempotencyKey(sms.idempotencyKey());
+        if (known.isPresent()) {
+            SmsMessage m = known.get();
+            LOG.debug("SMS {} already queued for key {}: not queued again", m.id(), sms.idempotencyKey());
+            return new EnqueuedSms(m.id(), m.recipient(), m.parts() == null ? 0 : m.parts(), m.encoding(), true);
+        }
+        if (sms.text() == null || sms.text().isEmpty()) {
+            throw new IllegalArgumentException("text is missing: an SMS needs at least one character");
+        }
+        String category = sms.category() == null || sms.category().isBlank()
+                ? OutboundSms.TRANSACTIONAL : sms.category().trim().toLowerCase();
+        if (!properties.getCategories().containsKey(category)) {
+            throw new IllegalArgumentException("unknown SMS category '" + category + "': use one of "
+                    + properties.getCategories().keySet() + " or configure it under smsflows.categories");
+        }
+        String recipient = PhoneNumbers.toE164(sms.recipient(), null);
+        // Encoding now tells the caller the parts and refuses a too-long text before anything is queued.
+        EncodedSms encoded = encoder.encode(sms.text(), properties.encodingOptions(category, sms.smartReplacement()), 0);
+
+        String id = UUID.randomUUID().toString();
+        SmsMessage row = new SmsMessage(id, sms.idempotencyKey(), sms.processInstanceId(), sms.businessKey(),
+                sms.activityId(), orDefault(sms.deliveredMessage(), OutboundSms.DEFAULT_DELIVERED_MESSAGE),
+                orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,
+                blankToNull(sms.sender()), sms.text(), category, encoded.alphabet().name(), encoded.partCount(),
+                MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0);
+        repository.insert(row, sms.smartReplacement(), sms.processInstanceId() != null);
+        wakeDispatcherAfterCommit.run();
+        LOG.info("SMS {} queued to {} ({} part(s), {}, {})", id, PhoneNumbers.mask(recipient), encoded.partCount(),
+                encoded.alphabet(), category);
+        return new EnqueuedSms(id, recipient, encoded.partCount(), encoded.alphabet().name(), false);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,75 @@
+package io.smsflows.sms.simulator;
+
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HTTP side of the simulator, for demos and tests: inject a reply from a handset, and see what went on the wire.
+ * Exists only while the simulator runs.
+ */
+@RestController
+@RequestMapping("/api/simulator")
+public class SimulatorController {
+
+    /** A handset's message: from = handset (E.164), to = our sender, text = what the customer typed. */
+    public record MoRequest(String from, String to, String text) {
+    }
+
+    private final SmscSimulator simulator;
+
+    public SimulatorController(SmscSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @PostMapping("/mo")
+    public ResponseEntity<Map<String, Object>> mo(@RequestBody(required = false) MoRequest request) {
+        if (request == null || blank(request.from()) || blank(request.to()) || request.text() == null) {
+            return ResponseEntity.badRequest().body(Map.of("error",
+                    "JSON body with 'from' (handset, E.164), 'to' (our sender) and 'text' is required",
+                    "example", Map.of("from", "+4915112345678", "to", "SMSFlows", "text", "YES")));
+        }
+        try {
+            simulator.deliverMo(request.from(), request.to(), request.text());
+        } catch (IllegalStateException e) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "delivered to the ESME"));
+    }
+
+    /** The last submit_sm PDUs (newest last): addresses, data_coding, esm_class, octets and TLVs in hex. */
+    @GetMapping("/submits")
+    public Map<String, Object> submits(@RequestParam(defaultValue = "50") int limit) {
+        List<SmscSimulator.ReceivedSubmit> all = simulator.received();
+        List<Map<String, Object>> last = all.subList(Math.max(0, all.size() - Math.max(1, Math.min(limit, 1000))),
+                all.size()).stream().map(SimulatorController::view).toList();
+        return Map.of("total", simulator.submitCount(), "submits", last);
+    }
+
+    private static Map<String, Object> view(SmscSimulator.ReceivedSubmit s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("messageId", s.messageId());
+        m.put("sourceAddr", s.sourceAddr());
+        m.put("destAddr", s.destAddr());
+        m.put("dataCoding", s.dataCoding() & 0xFF);
+        m.put("esmClass", s.esmClass() & 0xFF);
+        m.put("shortMessageHex", HexFormat.of().formatHex(s.shortMessage() == null ? new byte[0] : s.shortMessage()));
+        Map<String, String> tlvs = new LinkedHashMap<>();
+        s.optionalParameters().forEach((tag, v) -> tlvs.put(String.format("0x%04x", tag), HexFormat.of().formatHex(v)));
+        m.put("tlvs", tlvs);
+        return m;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

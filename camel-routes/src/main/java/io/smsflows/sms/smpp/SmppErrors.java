@@ -1,0 +1,62 @@
+package io.smsflows.sms.smpp;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+
+/** Classifies what went wrong with a submit_sm (SMPP 3.4 section 5.1.3 command_status values). */
+public final class SmppErrors {
+
+    /** Worth retrying later: the SMSC is busy or throttling us, or the problem is on its side. */
+    private static final Set<Integer> TRANSIENT = Set.of(
+            0x00000008, // ESME_RSYSERR system error
+            0x00000014, // ESME_RMSGQFUL message queue full
+            0x00000058, // ESME_RTHROTTLED throttling error
+            0x00000064, // ESME_RX_T_APPN temporary application error
+            0x00000045  // ESME_RSUBMITFAIL submit failed (often transient on real SMSCs)
+    );
+
+    private static final Map<Integer, String> NAMES = Map.ofEntries(
+            Map.entry(0x00000001, "ESME_RINVMSGLEN invalid message length"),
+            Map.entry(0x00000008, "ESME_RSYSERR system error"),
+            Map.entry(0x0000000A, "ESME_RINVSRCADR invalid source address"),
+            Map.entry(0x0000000B, "ESME_RINVDSTADR invalid destination address"),
+            Map.entry(0x00000014, "ESME_RMSGQFUL message queue full"),
+            Map.entry(0x00000045, "ESME_RSUBMITFAIL submit failed"),
+            Map.entry(0x00000058, "ESME_RTHROTTLED throttled"),
+            Map.entry(0x00000061, "ESME_RINVSCHED invalid scheduled delivery time"),
+            Map.entry(0x00000062, "ESME_RINVEXPIRY invalid validity period"),
+            Map.entry(0x00000064, "ESME_RX_T_APPN temporary application error"),
+            Map.entry(0x00000066, "ESME_RX_R_APPN permanent application error"));
+
+    private SmppErrors() {
+    }
+
+    public static String hex(int status) {
+        return String.format("0x%08x", status);
+    }
+
+    public static String describe(int status) {
+        return NAMES.getOrDefault(status, "command_status " + hex(status));
+    }
+
+    /** Turns whatever camel-smpp threw into a classified failure. */
+    public static SubmitFailure classify(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof NegativeResponseException nre) {
+                int status = nre.getCommandStatus();
+                return new SubmitFailure(TRANSIENT.contains(status), hex(status),
+                        "SMSC refused submit_sm: " + describe(status), error);
+            }
+            if (t instanceof ResponseTimeoutException) {
+                return new SubmitFailure(true, "TIMEOUT", "no submit_sm_resp within the transaction timer", error);
+            }
+            if (t instanceof IOException || t instanceof IllegalStateException) {
+                return new SubmitFailure(true, "NO_BIND", "not bound to the SMSC: " + t.getMessage(), error);
+            }
+        }
+        return new SubmitFailure(true, "ERROR", String.valueOf(error), error);
+    }
+}

@@ -1,0 +1,108 @@
+package io.smsflows.sms.smpp;
+
+import io.smsflows.sms.inbound.InboundMessageRepository;
+import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.receipt.DeliveryReceipt;
+import io.smsflows.sms.receipt.DeliveryReceiptParser;
+import io.smsflows.sms.receipt.ReceiptProcessor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.smpp.SmppMessage;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.extra.ProcessRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First stop of every deliver_sm: store it, and only then let camel-smpp answer the SMSC. A receipt becomes a row
+ * in sms_receipt (matched later, asynchronously: the receipt id goes out in the body); a mobile-originated message
+ * becomes a row in sms_inbound. If storing fails, the SMSC gets ESME_RX_T_APPN and delivers it again.
+ */
+public class SmppInboundProcessor implements Processor {
+
+    /** Exchange header telling the route what was stored: "receipt" or "inbound". */
+    public static final String KIND = "SmsFlowsKind";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmppInboundProcessor.class);
+    private static final int ESME_RX_T_APPN = 0x64;
+
+    private final ReceiptProcessor receipts;
+    private final InboundMessageRepository inbound;
+    private final Clock clock;
+
+    public SmppInboundProcessor(ReceiptProcessor receipts, InboundMessageRepository inbound, Clock clock) {
+        this.receipts = receipts;
+        this.inbound = inbound;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws ProcessRequestException {
+        SmppMessage message = exchange.getIn(SmppMessage.class);
+        if (message == null || !(message.getCommand() instanceof DeliverSm deliverSm)) {
+            LOG.debug("Ignoring {} on the SMPP receive route", message == null ? null : message.getCommand());
+            exchange.getIn().setHeader(KIND, "ignored");
+            return;
+        }
+        try {
+            if (deliverSm.isSmscDeliveryReceipt()) {
+                byte[] body = deliverSm.getShortMessage();
+                DeliveryReceipt receipt = DeliveryReceiptParser.parse(
+                        body == null ? null : new String(body, StandardCharsets.ISO_8859_1), tlvs(deliverSm),
+                        deliverSm.getSourceAddr(), deliverSm.getDestAddress());
+                String id = receipts.store(receipt);
+                exchange.getIn().setHeader(KIND, "receipt");
+                exchange.getIn().setBody(id);
+            } else {
+                storeInbound(deliverSm);
+                exchange.getIn().setHeader(KIND, "inbound");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not store deliver_sm from {}; the SMSC will deliver it again: {}",
+                    PhoneNumbers.mask(deliverSm.getSourceAddr()), e.toString());
+            throw new ProcessRequestException("could not store: " + e.getMessage(), ESME_RX_T_APPN);
+        }
+    }
+
+    private void storeInbound(DeliverSm deliverSm) {
+        byte[] body = deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage();
+        int dataCoding = deliverSm.getDataCoding() & 0xFF;
+        String text = null;
+        String status = "RECEIVED";
+        String reason = null;
+        // Decoding and reassembly of concatenated MOs come with the codec (issue 3/4); until then we keep the
+        // raw octets and a best-effort text for the common single-part cases.
+        if (dataCoding == 0x08) {
+            text = new String(body, StandardCharsets.UTF_16BE);
+        } else if (dataCoding == 0x00 || dataCoding == 0x01 || dataCoding == 0x03) {
+            text = new String(body, StandardCharsets.ISO_8859_1);
+        } else {
+            status = "UNDECODED";
+            reason = "data_coding 0x" + Integer.toHexString(dataCoding) + " not decoded";
+        }
+        String from = PhoneNumbers.fromSmpp(deliverSm.getSourceAddr());
+        inbound.insert(UUID.randomUUID().toString(), from, deliverSm.getDestAddress(), text, dataCoding,
+                DeliveryReceiptParser.hex(body), clock.instant(), status, reason);
+        LOG.info("Inbound SMS from {} to {} stored ({})", PhoneNumbers.mask(from), deliverSm.getDestAddress(), status);
+    }
+
+    static Map<Short, byte[]> tlvs(DeliverSm deliverSm) {
+        Map<Short, byte[]> result = new HashMap<>();
+        OptionalParameter[] params = deliverSm.getOptionalParameters();
+        if (params != null) {
+            for (OptionalParameter p : params) {
+                byte[] serialized = p.serialize();
+                byte[] value = new byte[serialized.length - 4];
+                System.arraycopy(serialized, 4, value, 0, value.length);
+                result.put(p.tag, value);
+            }
+        }
+        return result;
+    }
+}
