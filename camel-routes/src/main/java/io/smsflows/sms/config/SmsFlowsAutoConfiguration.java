@@ -184,7 +184,7 @@ public class SmsFlowsAutoConfiguration {
 
     /** Starts feeding the submit route once Camel runs (rows queued before that simply wait in the outbox). */
     @Bean
-    public CamelContextConfiguration smsFlowsCamelStart(OutboxDispatcher dispatcher,
+    public CamelContextConfiguration smsFlowsCamelStart(OutboxDispatcher dispatcher, SmsFlowsProperties properties,
                                                         @Qualifier("smsOutboxWorker") PollingWorker outboxWorker) {
         return new CamelContextConfiguration() {
             @Override
@@ -193,6 +193,9 @@ public class SmsFlowsAutoConfiguration {
 
             @Override
             public void afterApplicationStart(CamelContext camelContext) {
+                if (!properties.getOutbox().isDispatch()) {
+                    return;
+                }
                 ProducerTemplate producer = camelContext.createProducerTemplate();
                 dispatcher.setSubmitQueue(id -> producer.sendBody(SmppRoutes.SUBMIT_QUEUE, id));
                 outboxWorker.wake();

@@ -136,10 +136,13 @@ public class SmsFlowsProperties {
         private int port = 2775;
         /** Delay between submit_sm_resp and the delivery receipt. */
         private Duration receiptDelay = Duration.ofMillis(200);
-        /** Destinations starting with one of these (E.164 digits, no '+') get an UNDELIV receipt (err 001). */
-        private List<String> undeliverablePrefixes = new ArrayList<>(List.of("999"));
-        /** Destinations starting with one of these are refused in submit_sm_resp (0x0B invalid destination). */
-        private List<String> rejectedPrefixes = new ArrayList<>(List.of("998"));
+        /**
+         * Destinations starting with one of these (E.164 digits, no '+') get an UNDELIV receipt (err 001). Default:
+         * +44 7700 9001xx, from Ofcom's range reserved for drama, so no real handset is meant.
+         */
+        private List<String> undeliverablePrefixes = new ArrayList<>(List.of("4477009001"));
+        /** Destinations starting with one of these are refused in submit_sm_resp (0x0B). Default: +44 7700 9002xx. */
+        private List<String> rejectedPrefixes = new ArrayList<>(List.of("4477009002"));
         /** Send the receipt before answering submit_sm (as some SMSCs do under load): tests our early-receipt path. */
         private boolean receiptBeforeResponse = false;
 
@@ -160,6 +163,8 @@ public class SmsFlowsProperties {
     public enum SimulatorMode { AUTO, ON, OFF }
 
     public static class Outbox {
+        /** This node submits outbox rows. Off: it only queues them (e.g. nodes that run processes but hold no bind). */
+        private boolean dispatch = true;
         /** Safety-net poll; normally the dispatcher is woken when an outbox transaction commits. */
         private Duration pollInterval = Duration.ofSeconds(2);
         /** Rows claimed per round. */
@@ -173,6 +178,8 @@ public class SmsFlowsProperties {
         /** Longest retry delay. */
         private Duration maxBackoff = Duration.ofMinutes(5);
 
+        public boolean isDispatch() { return dispatch; }
+        public void setDispatch(boolean dispatch) { this.dispatch = dispatch; }
         public Duration getPollInterval() { return pollInterval; }
         public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
         public int getBatchSize() { return batchSize; }
