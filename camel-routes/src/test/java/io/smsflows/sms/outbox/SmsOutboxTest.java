@@ -1,0 +1,108 @@
+package io.smsflows.sms.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smsflows.sms.codec.SmsTooLongException;
+import io.smsflows.sms.codec.StandardSmsEncoder;
+import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.config.SmsFlowsSchema;
+import io.smsflows.sms.number.InvalidPhoneNumberException;
+import io.smsflows.sms.support.PollingWorker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox in real transactions: rollback sends nothing, a known key queues nothing, bad input queues nothing. */
+class SmsOutboxTest {
+
+    private final AtomicInteger wakes = new AtomicInteger();
+    private SmsMessageRepository messages;
+    private SmsOutbox outbox;
+    private TransactionTemplate tx;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUp() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        new SmsFlowsSchema(ds);
+        jdbc = new JdbcTemplate(ds);
+        messages = new SmsMessageRepository(jdbc);
+        PollingWorker worker = new PollingWorker("test", Duration.ofHours(1), () -> false) {
+            @Override
+            public void wake() {
+                wakes.incrementAndGet();
+            }
+        };
+        outbox = new SmsOutbox(messages, new StandardSmsEncoder(), new SmsFlowsProperties(),
+                worker::wakeAfterCommit, Clock.systemUTC());
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+    }
+
+    private int rows() {
+        return jdbc.queryForObject("select count(*) from sms_message", Integer.class);
+    }
+
+    @Test
+    void commit_queues_and_wakes_the_dispatcher_after_commit() {
+        EnqueuedSms queued = tx.execute(s -> {
+            EnqueuedSms q = outbox.enqueue(OutboundSms.standalone("+4915112345678", "Hello", "k1"));
+            assertThat(wakes).as("not before commit").hasValue(0);
+            return q;
+        });
+        assertThat(wakes).hasValue(1);
+        assertThat(queued.parts()).isEqualTo(1);
+        assertThat(messages.findById(queued.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.QUEUED);
+    }
+
+    @Test
+    void rollback_queues_nothing_and_wakes_nobody() {
+        tx.executeWithoutResult(s -> {
+            outbox.enqueue(OutboundSms.standalone("+4915112345678", "Hello", "k2"));
+            s.setRollbackOnly();
+        });
+        assertThat(rows()).isZero();
+        assertThat(wakes).hasValue(0);
+    }
+
+    @Test
+    void same_idempotency_key_returns_the_first_message_and_queues_nothing_new() {
+        EnqueuedSms first = outbox.enqueue(OutboundSms.standalone("+4915112345678", "Hello", "k3"));
+        EnqueuedSms again = outbox.enqueue(OutboundSms.standalone("+4915112345678", "Hello", "k3"));
+        assertThat(again.messageId()).isEqualTo(first.messageId());
+        assertThat(again.duplicate()).isTrue();
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void bad_input_is_refused_before_anything_is_queued() {
+        assertThatThrownBy(() -> outbox.enqueue(OutboundSms.standalone("+4915112345678", "x".repeat(919), "k4")))
+                .isInstanceOf(SmsTooLongException.class).hasMessageContaining("7 parts").hasMessageContaining("6");
+        assertThatThrownBy(() -> outbox.enqueue(OutboundSms.standalone("not a number", "Hi", "k5")))
+                .isInstanceOf(InvalidPhoneNumberException.class);
+        assertThatThrownBy(() -> outbox.enqueue(OutboundSms.standalone("+4915112345678", "", "k6")))
+                .hasMessageContaining("text is missing");
+        assertThatThrownBy(() -> outbox.enqueue(new OutboundSms("+4915112345678", "Hi", null, "spam", "k7", null,
+                null, null, null, null, false))).hasMessageContaining("unknown SMS category 'spam'");
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void claims_are_exclusive_and_an_expired_lease_is_taken_over() {
+        EnqueuedSms q = outbox.enqueue(OutboundSms.standalone("+4915112345678", "Hello", "k8"));
+        Instant now = Instant.now();
+        assertThat(messages.claimDue("a", now, now.plusSeconds(60), 10)).containsExactly(q.messageId());
+        assertThat(messages.claimDue("b", now, now.plusSeconds(60), 10)).isEmpty();
+        Instant later = now.plusSeconds(61); // node a died holding the row
+        assertThat(messages.claimDue("b", later, later.plusSeconds(60), 10)).containsExactly(q.messageId());
+    }
+}

@@ -1,0 +1,26 @@
+package io.smsflows.sms.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SmscMessageIdsTest {
+
+    @Test
+    void normal_form_ignores_case_whitespace_and_leading_zeros() {
+        assertThat(SmscMessageIds.normalise(" 000A1b2C ")).isEqualTo("a1b2c");
+        assertThat(SmscMessageIds.normalise("0000")).isEqualTo("0");
+        assertThat(SmscMessageIds.normalise(null)).isEmpty();
+    }
+
+    @Test
+    void a_decimal_receipt_id_matches_the_hex_id_of_submit_sm_resp_and_back() {
+        // submit_sm_resp said 1A2B3C (hex); the receipt text says 1715004 (the same number in decimal)
+        // all-digit ids are read as decimal and as hex; the exact form comes first
+        assertThat(SmscMessageIds.candidates("1715004")).containsExactly("1715004", "1a2b3c", "24203268");
+        assertThat(SmscMessageIds.candidates("1A2B3C")).containsExactly("1a2b3c", "1715004");
+        assertThat(SmscMessageIds.candidates("msg-7")).containsExactly("msg-7");
+        assertThat(SmscMessageIds.candidates("00123")).containsExactly("123", "7b", "291");
+        assertThat(SmscMessageIds.candidates("")).isEmpty();
+    }
+}
