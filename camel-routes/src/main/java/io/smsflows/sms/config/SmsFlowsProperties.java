@@ -217,6 +217,11 @@ public class SmsFlowsProperties {
         private Duration retryDelay = Duration.ofSeconds(2);
         /** Attempts before an outcome the process never waits for is given up (logged, kept in sms_message). */
         private int maxAttempts = 30;
+        /** Correlations run in parallel (different process instances). */
+        private int threads = 4;
+
+        public int getThreads() { return threads; }
+        public void setThreads(int threads) { this.threads = threads; }
 
         public Duration getPollInterval() { return pollInterval; }
         public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }

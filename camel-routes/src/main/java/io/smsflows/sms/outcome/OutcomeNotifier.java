@@ -25,6 +25,7 @@ public class OutcomeNotifier {
     private final SmsOutcomeListener listener;
     private final SmsFlowsProperties.Outcomes config;
     private final Clock clock;
+    private final java.util.concurrent.ExecutorService pool;
 
     public OutcomeNotifier(SmsMessageRepository messages, SmsOutcomeListener listener,
                            SmsFlowsProperties.Outcomes config, Clock clock) {
@@ -32,14 +33,30 @@ public class OutcomeNotifier {
         this.listener = listener;
         this.config = config;
         this.clock = clock;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        // correlations of different instances are independent: hand them over in parallel
+        this.pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, config.getThreads()), r -> {
+            Thread t = new Thread(r, "sms-outcome-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** One round; true if the batch was full and more may be due. */
     public boolean notifyDue() {
         Instant now = clock.instant();
         List<SmsMessage> due = messages.claimOutcomes(now, now.plus(LEASE), 200);
-        for (SmsMessage m : due) {
-            handOver(m);
+        List<java.util.concurrent.Future<?>> running = due.stream().map(m -> pool.submit(() -> handOver(m)))
+                .collect(java.util.stream.Collectors.toList());
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("Outcome hand-over failed: {}", e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
         return due.size() == 200;
     }
