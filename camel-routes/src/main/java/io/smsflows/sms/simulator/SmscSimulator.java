@@ -2,6 +2,7 @@ package io.smsflows.sms.simulator;
 
 import io.smsflows.sms.config.SmsFlowsProperties;
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.smpp.SmppTlvs;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
@@ -140,7 +139,7 @@ public class SmscSimulator implements AutoCloseable {
         String id = Long.toHexString(ids.incrementAndGet()).toUpperCase();
         record(new ReceivedSubmit(id, session.getSessionId(), submit.getSourceAddr(), dest, submit.getDataCoding(),
                 submit.getEsmClass(), submit.getRegisteredDelivery(), submit.getShortMessage(),
-                tlvs(submit.getOptionalParameters()), System.currentTimeMillis()));
+                SmppTlvs.toMap(submit.getOptionalParameters()), System.currentTimeMillis()));
         if ((submit.getRegisteredDelivery() & 0x03) != 0) {
             boolean deliverable = !startsWithAny(dest, config.getUndeliverablePrefixes());
             Runnable receipt = () -> deliverReceipt(id, submit.getSourceAddr(), dest, deliverable, 0);
@@ -256,19 +255,6 @@ public class SmscSimulator implements AutoCloseable {
         return prefixes.stream().anyMatch(p -> !p.isBlank() && digits.startsWith(p));
     }
 
-    private static Map<Short, byte[]> tlvs(OptionalParameter[] params) {
-        Map<Short, byte[]> map = new HashMap<>();
-        if (params != null) {
-            for (OptionalParameter p : params) {
-                byte[] s = p.serialize();
-                byte[] v = new byte[s.length - 4];
-                System.arraycopy(s, 4, v, 0, v.length);
-                map.put(p.tag, v);
-            }
-        }
-        return map;
-    }
-
     @Override
     public void close() {
         running = false;
@@ -309,9 +295,5 @@ public class SmscSimulator implements AutoCloseable {
             boundPort = socket.getLocalPort();
             return new ServerSocketConnection(socket);
         }
-    }
-
-    static BindType[] receiverBinds() {
-        return new BindType[] {BindType.BIND_RX, BindType.BIND_TRX};
     }
 }

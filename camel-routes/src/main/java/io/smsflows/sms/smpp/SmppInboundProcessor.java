@@ -7,14 +7,11 @@ import io.smsflows.sms.receipt.DeliveryReceiptParser;
 import io.smsflows.sms.receipt.ReceiptProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.smpp.SmppMessage;
 import org.jsmpp.bean.DeliverSm;
-import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.extra.ProcessRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +51,7 @@ public class SmppInboundProcessor implements Processor {
             if (deliverSm.isSmscDeliveryReceipt()) {
                 byte[] body = deliverSm.getShortMessage();
                 DeliveryReceipt receipt = DeliveryReceiptParser.parse(
-                        body == null ? null : new String(body, StandardCharsets.ISO_8859_1), tlvs(deliverSm),
+                        body == null ? null : new String(body, StandardCharsets.ISO_8859_1), SmppTlvs.toMap(deliverSm.getOptionalParameters()),
                         deliverSm.getSourceAddr(), deliverSm.getDestAddress());
                 String id = receipts.store(receipt);
                 exchange.getIn().setHeader(KIND, "receipt");
@@ -90,19 +87,5 @@ public class SmppInboundProcessor implements Processor {
         inbound.insert(UUID.randomUUID().toString(), from, deliverSm.getDestAddress(), text, dataCoding,
                 DeliveryReceiptParser.hex(body), clock.instant(), status, reason);
         LOG.info("Inbound SMS from {} to {} stored ({})", PhoneNumbers.mask(from), deliverSm.getDestAddress(), status);
-    }
-
-    static Map<Short, byte[]> tlvs(DeliverSm deliverSm) {
-        Map<Short, byte[]> result = new HashMap<>();
-        OptionalParameter[] params = deliverSm.getOptionalParameters();
-        if (params != null) {
-            for (OptionalParameter p : params) {
-                byte[] serialized = p.serialize();
-                byte[] value = new byte[serialized.length - 4];
-                System.arraycopy(serialized, 4, value, 0, value.length);
-                result.put(p.tag, value);
-            }
-        }
-        return result;
     }
 }
