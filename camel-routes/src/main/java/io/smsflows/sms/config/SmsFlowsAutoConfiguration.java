@@ -4,7 +4,20 @@ import io.smsflows.sms.codec.ConcatReferences;
 import io.smsflows.sms.codec.InMemoryConcatReferences;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.StandardSmsEncoder;
+import io.smsflows.sms.consent.RecipientGate;
+import io.smsflows.sms.crm.CrmCallbacks;
+import io.smsflows.sms.crm.CrmRoutes;
+import io.smsflows.sms.crm.CrmStubController;
+import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.inbound.InboundMessageRepository;
+import io.smsflows.sms.inbound.InboundStore;
+import io.smsflows.sms.inbound.GsmSeptets;
+import io.smsflows.sms.inbound.MoDecoding;
+import io.smsflows.sms.reply.AutoReplies;
+import io.smsflows.sms.reply.Conversations;
+import io.smsflows.sms.reply.LoggingReplyListener;
+import io.smsflows.sms.reply.ReplyListener;
+import io.smsflows.sms.reply.ReplyProcessor;
 import io.smsflows.sms.outbox.OutboxDispatcher;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsOutbox;
@@ -42,7 +55,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SMS pipeline for any Spring Boot application with a DataSource and Camel: our tables, the outbox, the SMPP
@@ -81,6 +97,54 @@ public class SmsFlowsAutoConfiguration {
     @Bean
     public InboundMessageRepository smsInboundMessageRepository(DataSource dataSource, SmsFlowsSchema schema) {
         return new InboundMessageRepository(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public RecipientGate smsRecipientGate(DataSource dataSource, SmsFlowsSchema schema) {
+        return new RecipientGate(dataSource);
+    }
+
+    @Bean
+    public SuppressionList smsSuppressionList(DataSource dataSource, RecipientGate gate,
+                                              @Qualifier("smsFlowsClock") Clock clock) {
+        return new SuppressionList(new JdbcTemplate(dataSource), gate, clock);
+    }
+
+    @Bean
+    public Conversations smsConversations(DataSource dataSource, SmsFlowsSchema schema,
+                                          @Qualifier("smsFlowsClock") Clock clock) {
+        return new Conversations(new JdbcTemplate(dataSource), clock);
+    }
+
+    @Bean
+    public ReplyProcessor smsReplyProcessor(InboundMessageRepository inbound, Conversations conversations,
+                                            SuppressionList suppressions, DataSource dataSource, SmsOutbox outbox,
+                                            ObjectProvider<ReplyListener> listener, SmsFlowsProperties properties,
+                                            @Qualifier("smsFlowsClock") Clock clock) {
+        return new ReplyProcessor(inbound, conversations, suppressions,
+                new AutoReplies(new JdbcTemplate(dataSource), clock), outbox,
+                listener.getIfAvailable(LoggingReplyListener::new),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, clock);
+    }
+
+    @Bean
+    public PollingWorker smsReplyWorker(ReplyProcessor replies, SmsFlowsProperties properties) {
+        return new PollingWorker("sms-replies", properties.getReplies().getPollInterval(), replies::processDue);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public MoDecoding smsMoDecoding() {
+        return new MoDecoding(GsmSeptets::decode);
+    }
+
+    @Bean
+    public InboundStore smsInboundStore(InboundMessageRepository repository, MoDecoding decoding,
+                                        SmsFlowsProperties properties,
+                                        @Qualifier("smsReplyWorker") PollingWorker replyWorker,
+                                        @Qualifier("smsFlowsClock") Clock clock) {
+        return new InboundStore(repository, decoding, properties.getReplies().getDuplicateWindow(), replyWorker::wake,
+                clock);
     }
 
     @Bean
@@ -144,8 +208,8 @@ public class SmsFlowsAutoConfiguration {
     @Bean
     public SmsOutbox smsOutbox(SmsMessageRepository messages, SmsEncoder encoder, SmsFlowsProperties properties,
                                @Qualifier("smsOutboxWorker") PollingWorker outboxWorker,
-                               @Qualifier("smsFlowsClock") Clock clock) {
-        return new SmsOutbox(messages, encoder, properties, outboxWorker::wakeAfterCommit, clock);
+                               @Qualifier("smsFlowsClock") Clock clock, SuppressionList suppressions) {
+        return new SmsOutbox(messages, encoder, properties, outboxWorker::wakeAfterCommit, clock, suppressions);
     }
 
     @Bean
@@ -158,14 +222,15 @@ public class SmsFlowsAutoConfiguration {
     public SmsSubmitter smsSubmitter(SmsMessageRepository messages, SmsEncoder encoder, ConcatReferences references,
                                      SmppWire wire, ReceiptProcessor receipts, SmsFlowsProperties properties,
                                      @Qualifier("smsOutcomeWorker") PollingWorker outcomeWorker,
-                                     @Qualifier("smsFlowsClock") Clock clock) {
-        return new SmsSubmitter(messages, encoder, references, wire, receipts, properties, outcomeWorker::wake, clock);
+                                     @Qualifier("smsFlowsClock") Clock clock, RecipientGate gate,
+                                     SuppressionList suppressions) {
+        return new SmsSubmitter(messages, encoder, references, wire, receipts, properties, outcomeWorker::wake, clock,
+                gate, suppressions);
     }
 
     @Bean
-    public SmppInboundProcessor smsSmppInboundProcessor(ReceiptProcessor receipts, InboundMessageRepository inbound,
-                                                        @Qualifier("smsFlowsClock") Clock clock) {
-        return new SmppInboundProcessor(receipts, inbound, clock);
+    public SmppInboundProcessor smsSmppInboundProcessor(ReceiptProcessor receipts, InboundStore inbound) {
+        return new SmppInboundProcessor(receipts, inbound);
     }
 
     @Bean
@@ -201,6 +266,33 @@ public class SmsFlowsAutoConfiguration {
                 outboxWorker.wake();
             }
         };
+    }
+
+    @Bean
+    public CrmRoutes smsCrmRoutes(SmsFlowsProperties properties) {
+        return new CrmRoutes(properties.getCrm().getTimeout().toMillis());
+    }
+
+    @Bean
+    public CrmCallbacks smsCrmCallbacks(CamelContext camelContext, SmsFlowsProperties properties,
+                                        Environment environment) {
+        return new CrmCallbacks(camelContext.createProducerTemplate(), properties.getCrm(), () -> {
+            String port = environment.getProperty("local.server.port");
+            if (port == null || environment.getProperty("smsflows.crm.stub.enabled", Boolean.class, true).equals(false)) {
+                return null;
+            }
+            return "http://localhost:" + port + environment.getProperty("server.servlet.context-path", "")
+                    + "/api/crm-stub";
+        });
+    }
+
+    /** The demo CRM: only when no CRM is configured, in a servlet web application. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    @ConditionalOnProperty(prefix = "smsflows.crm", name = "base-url", havingValue = "", matchIfMissing = true)
+    public CrmStubController smsCrmStubController() {
+        return new CrmStubController();
     }
 
     @Configuration(proxyBeanMethods = false)

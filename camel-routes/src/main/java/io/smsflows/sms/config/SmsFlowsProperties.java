@@ -3,6 +3,7 @@ package io.smsflows.sms.config;
 import io.smsflows.sms.codec.ConcatenationStyle;
 import io.smsflows.sms.codec.EncodingOptions;
 import io.smsflows.sms.codec.NationalLanguage;
+import io.smsflows.sms.reply.CancelPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,9 +30,18 @@ public class SmsFlowsProperties {
     private final Receipts receipts = new Receipts();
     /** Handing final outcomes (delivered/failed) to the process engine. */
     private final Outcomes outcomes = new Outcomes();
-    /** Per-category limits, keyed by category name (e.g. transactional, marketing). */
+    /** Inbound replies: keywords, conversations, automatic answers. */
+    private final Replies replies = new Replies();
+    /** Opt-outs and the suppression list. */
+    private final Consent consent = new Consent();
+    /** Status callbacks to the CRM. */
+    private final Crm crm = new Crm();
+    /**
+     * Per-category limits, keyed by category name (transactional, marketing, and consent: opt-out and re-subscribe
+     * confirmations, the only messages allowed once after an opt-out).
+     */
     private final Map<String, Category> categories = new LinkedHashMap<>(Map.of(
-            "transactional", new Category(), "marketing", new Category()));
+            "transactional", new Category(), "marketing", new Category(), "consent", new Category(2)));
 
     public Smpp getSmpp() { return smpp; }
     public Simulator getSimulator() { return simulator; }
@@ -39,6 +49,9 @@ public class SmsFlowsProperties {
     public Receipts getReceipts() { return receipts; }
     public Outcomes getOutcomes() { return outcomes; }
     public Map<String, Category> getCategories() { return categories; }
+    public Replies getReplies() { return replies; }
+    public Consent getConsent() { return consent; }
+    public Crm getCrm() { return crm; }
 
     /** Encoding options for a category on the configured SMPP route. */
     public EncodingOptions encodingOptions(String category, boolean smartReplacement) {
@@ -235,7 +248,163 @@ public class SmsFlowsProperties {
         /** Longest message accepted, in parts; longer text is refused before anything is sent. */
         private int maxParts = EncodingOptions.DEFAULT_MAX_PARTS;
 
+        public Category() {
+        }
+
+        public Category(int maxParts) {
+            this.maxParts = maxParts;
+        }
+
         public int getMaxParts() { return maxParts; }
         public void setMaxParts(int maxParts) { this.maxParts = maxParts; }
+    }
+
+    public static class Replies {
+        /** Opt-out words, matched on the whole trimmed, upper-cased message (as carriers do). */
+        private List<String> optOutWords = new ArrayList<>(List.of("STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE",
+                "END", "QUIT", "REVOKE", "OPTOUT", "OPT OUT", "ARRET", "ARRÊT", "STOPP"));
+        /** Re-subscribe words. Never YES: it confirms appointments and must not undo an opt-out. */
+        private List<String> startWords = new ArrayList<>(List.of("START", "UNSTOP", "SUBSCRIBE"));
+        /** Words answered with {@code helpText}. */
+        private List<String> helpWords = new ArrayList<>(List.of("HELP", "INFO", "AIDE", "HILFE", "AYUDA"));
+        /** Words meaning "cancel", resolved by {@code cancelPolicy} (CANCEL itself always is one). */
+        private List<String> cancelWords = new ArrayList<>(List.of("CANCEL"));
+        /** What CANCEL means where no country rule says otherwise. */
+        private CancelPolicy cancelPolicy = CancelPolicy.REPLY_FIRST;
+        /** Extra words and policies per ISO country of the sender's number. Default: US and CA treat CANCEL as opt-out. */
+        private Map<String, CountryReplies> countries = new LinkedHashMap<>(Map.of(
+                "US", new CountryReplies(CancelPolicy.OPT_OUT), "CA", new CountryReplies(CancelPolicy.OPT_OUT)));
+        /**
+         * Code words of a shared short code, mapped to the scope they opt out of (a sender or brand key): "ACME STOP"
+         * opts out of ACME only; "ACME" or "ACME START" joins again.
+         */
+        private Map<String, String> codeWords = new LinkedHashMap<>();
+        /** Answer to HELP (brand, contact, how to stop). Sent at most once per number and day. */
+        private String helpText = "SMS Flows: appointment and order messages. Reply STOP to unsubscribe, START to "
+                + "subscribe again. Help: support@example.com";
+        /** The one confirmation after an opt-out: no marketing content. */
+        private String optOutConfirmation = "You are unsubscribed and will get no more messages from us. "
+                + "Reply START to subscribe again.";
+        /** Confirmation of a re-subscription. */
+        private String resubscribeConfirmation = "You are subscribed again. Reply STOP to unsubscribe.";
+        /** Also confirm opt-outs that came from the CRM (customer unsubscribed on the website) by SMS. */
+        private boolean confirmCrmOptOuts = false;
+        /** BPMN message a reply is correlated as, unless the sending task names another. */
+        private String replyMessage = "SmsReply";
+        /** How long a conversation waits for a reply, unless the sending task says otherwise. */
+        private Duration conversationTimeout = Duration.ofDays(3);
+        /** The same MO (same sender, recipient and octets) again within this window is a redelivery, processed once. */
+        private Duration duplicateWindow = Duration.ofMinutes(5);
+        /** Parts of a concatenated MO wait this long for the rest; then the partial message is processed as it is. */
+        private Duration reassemblyTimeout = Duration.ofMinutes(10);
+        /** Delay before correlating again when the waiting process is not ready yet. */
+        private Duration retryDelay = Duration.ofSeconds(2);
+        /** Safety-net poll for stored inbound messages not processed yet. */
+        private Duration pollInterval = Duration.ofSeconds(1);
+        /** A message with no open conversation: OPERATOR (task "handle unsolicited reply") or AUTO_REPLY (help text, once a day; then operator). */
+        private UnsolicitedMode unsolicited = UnsolicitedMode.AUTO_REPLY;
+
+        public List<String> getOptOutWords() { return optOutWords; }
+        public void setOptOutWords(List<String> optOutWords) { this.optOutWords = optOutWords; }
+        public List<String> getStartWords() { return startWords; }
+        public void setStartWords(List<String> startWords) { this.startWords = startWords; }
+        public List<String> getHelpWords() { return helpWords; }
+        public void setHelpWords(List<String> helpWords) { this.helpWords = helpWords; }
+        public List<String> getCancelWords() { return cancelWords; }
+        public void setCancelWords(List<String> cancelWords) { this.cancelWords = cancelWords; }
+        public CancelPolicy getCancelPolicy() { return cancelPolicy; }
+        public void setCancelPolicy(CancelPolicy cancelPolicy) { this.cancelPolicy = cancelPolicy; }
+        public Map<String, CountryReplies> getCountries() { return countries; }
+        public void setCountries(Map<String, CountryReplies> countries) { this.countries = countries; }
+        public Map<String, String> getCodeWords() { return codeWords; }
+        public void setCodeWords(Map<String, String> codeWords) { this.codeWords = codeWords; }
+        public String getHelpText() { return helpText; }
+        public void setHelpText(String helpText) { this.helpText = helpText; }
+        public String getOptOutConfirmation() { return optOutConfirmation; }
+        public void setOptOutConfirmation(String optOutConfirmation) { this.optOutConfirmation = optOutConfirmation; }
+        public String getResubscribeConfirmation() { return resubscribeConfirmation; }
+        public void setResubscribeConfirmation(String resubscribeConfirmation) { this.resubscribeConfirmation = resubscribeConfirmation; }
+        public boolean isConfirmCrmOptOuts() { return confirmCrmOptOuts; }
+        public void setConfirmCrmOptOuts(boolean confirmCrmOptOuts) { this.confirmCrmOptOuts = confirmCrmOptOuts; }
+        public String getReplyMessage() { return replyMessage; }
+        public void setReplyMessage(String replyMessage) { this.replyMessage = replyMessage; }
+        public Duration getConversationTimeout() { return conversationTimeout; }
+        public void setConversationTimeout(Duration conversationTimeout) { this.conversationTimeout = conversationTimeout; }
+        public Duration getDuplicateWindow() { return duplicateWindow; }
+        public void setDuplicateWindow(Duration duplicateWindow) { this.duplicateWindow = duplicateWindow; }
+        public Duration getReassemblyTimeout() { return reassemblyTimeout; }
+        public void setReassemblyTimeout(Duration reassemblyTimeout) { this.reassemblyTimeout = reassemblyTimeout; }
+        public Duration getRetryDelay() { return retryDelay; }
+        public void setRetryDelay(Duration retryDelay) { this.retryDelay = retryDelay; }
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+        public UnsolicitedMode getUnsolicited() { return unsolicited; }
+        public void setUnsolicited(UnsolicitedMode unsolicited) { this.unsolicited = unsolicited; }
+    }
+
+    public enum UnsolicitedMode { OPERATOR, AUTO_REPLY }
+
+    /** Keyword additions and the CANCEL policy of one country (ISO 3166 code of the sender's number). */
+    public static class CountryReplies {
+        /** Added to the global opt-out words. */
+        private List<String> optOutWords = new ArrayList<>();
+        /** Added to the global start words. */
+        private List<String> startWords = new ArrayList<>();
+        /** Added to the global help words. */
+        private List<String> helpWords = new ArrayList<>();
+        /** Overrides the global CANCEL policy. */
+        private CancelPolicy cancelPolicy;
+
+        public CountryReplies() {
+        }
+
+        public CountryReplies(CancelPolicy cancelPolicy) {
+            this.cancelPolicy = cancelPolicy;
+        }
+
+        public List<String> getOptOutWords() { return optOutWords; }
+        public void setOptOutWords(List<String> optOutWords) { this.optOutWords = optOutWords; }
+        public List<String> getStartWords() { return startWords; }
+        public void setStartWords(List<String> startWords) { this.startWords = startWords; }
+        public List<String> getHelpWords() { return helpWords; }
+        public void setHelpWords(List<String> helpWords) { this.helpWords = helpWords; }
+        public CancelPolicy getCancelPolicy() { return cancelPolicy; }
+        public void setCancelPolicy(CancelPolicy cancelPolicy) { this.cancelPolicy = cancelPolicy; }
+    }
+
+    public static class Consent {
+        /**
+         * GLOBAL: an opt-out blocks every message to the number. SENDER: it blocks messages from the sender (number,
+         * short code or brand) the opt-out was sent to; code words always opt out of their own scope.
+         */
+        private ScopeMode scope = ScopeMode.GLOBAL;
+
+        public ScopeMode getScope() { return scope; }
+        public void setScope(ScopeMode scope) { this.scope = scope; }
+    }
+
+    public enum ScopeMode { GLOBAL, SENDER }
+
+    public static class Crm {
+        /**
+         * Base URL of the CRM's callback API; each callback is POST {base-url}/{event} with a JSON body. Empty: the
+         * built-in CRM stub of a web application receives them (demo only).
+         */
+        private String baseUrl;
+        /** HTTP Basic user for callbacks, if the CRM wants one. */
+        private String username;
+        /** HTTP Basic password (set through the environment, e.g. SMSFLOWS_CRM_PASSWORD). */
+        private String password;
+        /** Connect and response timeout of one callback; a slow CRM fails the job, which is retried. */
+        private Duration timeout = Duration.ofSeconds(10);
+
+        public String getBaseUrl() { return baseUrl; }
+        public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
     }
 }

@@ -62,6 +62,19 @@ public final class PhoneNumbers {
         }
     }
 
+    /** ISO 3166 region of an E.164 number ("FR", "US"...), or null when unknown (e.g. a short code). */
+    public static String region(String e164) {
+        if (e164 == null || !e164.startsWith("+")) {
+            return null;
+        }
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+            return region == null || "ZZ".equals(region) ? null : region;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
     /**
      * Masks a number for logs: keeps the country part and the last 3 digits ({@code +49*******678}); personal data
      * must not appear in logs in full.

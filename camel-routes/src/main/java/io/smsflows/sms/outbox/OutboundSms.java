@@ -21,6 +21,8 @@ public record OutboundSms(String recipient, String text, String sender, String c
 
     public static final String TRANSACTIONAL = "transactional";
     public static final String MARKETING = "marketing";
+    /** Opt-out and re-subscribe confirmations: the one message allowed after an opt-out. */
+    public static final String CONSENT = "consent";
     public static final String DEFAULT_DELIVERED_MESSAGE = "SmsDelivered";
     public static final String DEFAULT_FAILED_MESSAGE = "SmsFailed";
 

@@ -3,6 +3,9 @@ package io.smsflows.sms.outbox;
 import io.smsflows.sms.codec.EncodedSms;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.consent.RecipientSuppressedException;
+import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.PhoneNumbers;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,9 +32,11 @@ public class SmsOutbox {
     private final SmsFlowsProperties properties;
     private final Runnable wakeDispatcherAfterCommit;
     private final Clock clock;
+    private final SuppressionList suppressions;
 
     public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, SmsFlowsProperties properties,
-                     Runnable wakeDispatcherAfterCommit, Clock clock) {
+                     Runnable wakeDispatcherAfterCommit, Clock clock, SuppressionList suppressions) {
+        this.suppressions = suppressions;
         this.repository = repository;
         this.encoder = encoder;
         this.properties = properties;
@@ -42,6 +47,7 @@ public class SmsOutbox {
     /**
      * @throws io.smsflows.sms.number.InvalidPhoneNumberException if the recipient is not a phone number
      * @throws io.smsflows.sms.codec.SmsTooLongException if the text needs more parts than the category allows
+     * @throws RecipientSuppressedException if the recipient opted out (checked again right before the wire)
      * @throws IllegalArgumentException for missing text or an unknown category
      */
     public EnqueuedSms enqueue(OutboundSms sms) {
@@ -64,6 +70,14 @@ public class SmsOutbox {
                     + properties.getCategories().keySet() + " or configure it under smsflows.categories");
         }
         String recipient = PhoneNumbers.toE164(sms.recipient(), null);
+        if (suppressions != null && !OutboundSms.CONSENT.equals(category)) {
+            String sender = sms.sender() == null || sms.sender().isBlank()
+                    ? properties.getSmpp().getDefaultSender() : sms.sender();
+            Optional<Suppression> blocking = suppressions.blocking(recipient, sender);
+            if (blocking.isPresent()) {
+                throw new RecipientSuppressedException(blocking.get());
+            }
+        }
         // Encoding now tells the caller the parts and refuses a too-long text before anything is queued.
         EncodedSms encoded = encoder.encode(sms.text(), properties.encodingOptions(category, sms.smartReplacement()), 0);
 

@@ -1,13 +1,12 @@
 package io.smsflows.sms.smpp;
 
-import io.smsflows.sms.inbound.InboundMessageRepository;
+import io.smsflows.sms.inbound.InboundStore;
+import io.smsflows.sms.inbound.RawMo;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.receipt.DeliveryReceipt;
 import io.smsflows.sms.receipt.DeliveryReceiptParser;
 import io.smsflows.sms.receipt.ReceiptProcessor;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.smpp.SmppMessage;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * First stop of every deliver_sm: store it, and only then let camel-smpp answer the SMSC. A receipt becomes a row
  * in sms_receipt (matched later, asynchronously: the receipt id goes out in the body); a mobile-originated message
- * becomes a row in sms_inbound. If storing fails, the SMSC gets ESME_RX_T_APPN and delivers it again.
+ * becomes a row in sms_inbound ({@link InboundStore}). If storing fails, the SMSC gets ESME_RX_T_APPN and delivers it again.
  */
 public class SmppInboundProcessor implements Processor {
 
@@ -30,13 +29,11 @@ public class SmppInboundProcessor implements Processor {
     private static final int ESME_RX_T_APPN = 0x64;
 
     private final ReceiptProcessor receipts;
-    private final InboundMessageRepository inbound;
-    private final Clock clock;
+    private final InboundStore inbound;
 
-    public SmppInboundProcessor(ReceiptProcessor receipts, InboundMessageRepository inbound, Clock clock) {
+    public SmppInboundProcessor(ReceiptProcessor receipts, InboundStore inbound) {
         this.receipts = receipts;
         this.inbound = inbound;
-        this.clock = clock;
     }
 
     @Override
@@ -68,24 +65,8 @@ public class SmppInboundProcessor implements Processor {
     }
 
     private void storeInbound(DeliverSm deliverSm) {
-        byte[] body = deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage();
-        int dataCoding = deliverSm.getDataCoding() & 0xFF;
-        String text = null;
-        String status = "RECEIVED";
-        String reason = null;
-        // Decoding and reassembly of concatenated MOs come with the codec (issue 3/4); until then we keep the
-        // raw octets and a best-effort text for the common single-part cases.
-        if (dataCoding == 0x08) {
-            text = new String(body, StandardCharsets.UTF_16BE);
-        } else if (dataCoding == 0x00 || dataCoding == 0x01 || dataCoding == 0x03) {
-            text = new String(body, StandardCharsets.ISO_8859_1);
-        } else {
-            status = "UNDECODED";
-            reason = "data_coding 0x" + Integer.toHexString(dataCoding) + " not decoded";
-        }
-        String from = PhoneNumbers.fromSmpp(deliverSm.getSourceAddr());
-        inbound.insert(UUID.randomUUID().toString(), from, deliverSm.getDestAddress(), text, dataCoding,
-                DeliveryReceiptParser.hex(body), clock.instant(), status, reason);
-        LOG.info("Inbound SMS from {} to {} stored ({})", PhoneNumbers.mask(from), deliverSm.getDestAddress(), status);
+        inbound.store(new RawMo(deliverSm.getSourceAddr(), deliverSm.getDestAddress(), deliverSm.getDataCoding() & 0xFF,
+                deliverSm.getEsmClass() & 0xFF, deliverSm.getShortMessage(),
+                SmppTlvs.toMap(deliverSm.getOptionalParameters())));
     }
 }

@@ -5,6 +5,9 @@ import io.smsflows.sms.codec.EncodedSms;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.WirePart;
 import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.consent.RecipientGate;
+import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.outbox.MessageStatus;
 import io.smsflows.sms.outbox.SmsMessage;
@@ -16,6 +19,7 @@ import io.smsflows.sms.support.Clocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +27,17 @@ import org.slf4j.LoggerFactory;
  * Submits one claimed message: encodes it with its stored concatenation reference, submits every part that has
  * no SMSC id yet, and records each id as soon as it comes back (each in its own short transaction), so a crash
  * re-sends only the parts the SMSC never confirmed.
+ *
+ * <p>It is the last gate before the wire: each part is submitted holding the recipient's lock
+ * ({@link RecipientGate}) after checking the suppression list, so nothing reaches a number after its opt-out was
+ * stored, except the one confirmation of that opt-out (category {@value #CONSENT_CATEGORY}).
  */
 public class SmsSubmitter {
+
+    /** Category of consent confirmations; the only one allowed through (once) after an opt-out. */
+    public static final String CONSENT_CATEGORY = io.smsflows.sms.outbox.OutboundSms.CONSENT;
+    /** error_code of a message stopped because its recipient opted out. */
+    public static final String SUPPRESSED = "SUPPRESSED";
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsSubmitter.class);
 
@@ -36,9 +49,14 @@ public class SmsSubmitter {
     private final SmsFlowsProperties properties;
     private final Runnable outcomeWake;
     private final Clock clock;
+    private final RecipientGate gate;
+    private final SuppressionList suppressions;
 
     public SmsSubmitter(SmsMessageRepository messages, SmsEncoder encoder, ConcatReferences references, SmppWire wire,
-                        ReceiptProcessor receipts, SmsFlowsProperties properties, Runnable outcomeWake, Clock clock) {
+                        ReceiptProcessor receipts, SmsFlowsProperties properties, Runnable outcomeWake, Clock clock,
+                        RecipientGate gate, SuppressionList suppressions) {
+        this.gate = gate;
+        this.suppressions = suppressions;
         this.messages = messages;
         this.encoder = encoder;
         this.references = references;
@@ -74,25 +92,34 @@ public class SmsSubmitter {
             parts = messages.parts(m.id());
         }
         String sender = m.sender() != null ? m.sender() : properties.getSmpp().getDefaultSender();
+        // the opt-out check admits a whole message, at its first part: a message never goes out half
+        boolean admitted = parts.stream().anyMatch(p -> p.smscMessageId() != null);
         for (WirePart part : encoded.parts()) {
             SmsPart row = parts.get(part.number() - 1);
             if (row.smscMessageId() != null || row.status().isFinal()) {
                 continue;
             }
-            String smscId;
+            Submitted submitted;
             try {
-                smscId = wire.submit(sender, m.recipient(), part);
-            } catch (SubmitFailure f) {
-                if (f.isTransient()) {
-                    retry(m, f);
+                submitted = admitted ? submit(m, sender, part)
+                        : gate.locked(m.recipient(), () -> submitIfAllowed(m, sender, part));
+            } catch (FailedSubmit f) {
+                if (f.failure.isTransient()) {
+                    retry(m, f.failure);
                 } else {
-                    messages.partRefused(m.id(), part.number(), f.code(), clock.instant());
-                    failed(m, f.code(), f.getMessage());
+                    messages.partRefused(m.id(), part.number(), f.failure.code(), clock.instant());
+                    failed(m, f.failure.code(), f.failure.getMessage());
                 }
                 return;
             }
-            String normalised = SmscMessageIds.normalise(smscId);
-            messages.partSubmitted(m.id(), part.number(), normalised, clock.instant());
+            if (submitted.suppression != null) {
+                failed(m, SUPPRESSED, "not sent: " + PhoneNumbers.mask(m.recipient()) + " opted out ("
+                        + submitted.suppression.scope() + ", " + submitted.suppression.source() + ", "
+                        + submitted.suppression.createdAt() + ")");
+                return;
+            }
+            admitted = true;
+            String normalised = submitted.smscId;
             receipts.partSubmitted(normalised);
         }
         MessageStatus status = messages.refresh(m.id(), clock.instant());
@@ -100,6 +127,41 @@ public class SmsSubmitter {
                 encoded.partCount(), status);
         if (status != null && status.isFinal()) {
             outcomeWake.run();
+        }
+    }
+
+    /** Runs holding the recipient's lock: check the suppression list, then submit and record the id. */
+    private Submitted submitIfAllowed(SmsMessage m, String sender, WirePart part) {
+        Optional<Suppression> blocking = suppressions.blocking(m.recipient(), sender);
+        if (blocking.isPresent() && !(CONSENT_CATEGORY.equals(m.category())
+                && suppressions.claimConfirmation(blocking.get().id(), m.id()))) {
+            return new Submitted(null, blocking.get());
+        }
+        return submit(m, sender, part);
+    }
+
+    private Submitted submit(SmsMessage m, String sender, WirePart part) {
+        String smscId;
+        try {
+            smscId = wire.submit(sender, m.recipient(), part);
+        } catch (SubmitFailure f) {
+            throw new FailedSubmit(f);
+        }
+        String normalised = SmscMessageIds.normalise(smscId);
+        messages.partSubmitted(m.id(), part.number(), normalised, clock.instant());
+        return new Submitted(normalised, null);
+    }
+
+    private record Submitted(String smscId, Suppression suppression) {
+    }
+
+    /** Carries the checked SubmitFailure out of the locked transaction (which it rolls back). */
+    private static final class FailedSubmit extends RuntimeException {
+        private final SubmitFailure failure;
+
+        FailedSubmit(SubmitFailure failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
         }
     }
 

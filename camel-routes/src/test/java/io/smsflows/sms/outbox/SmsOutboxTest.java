@@ -44,7 +44,7 @@ class SmsOutboxTest {
             }
         };
         outbox = new SmsOutbox(messages, new StandardSmsEncoder(), new SmsFlowsProperties(),
-                worker::wakeAfterCommit, Clock.systemUTC());
+                worker::wakeAfterCommit, Clock.systemUTC(), null);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }
 

@@ -44,7 +44,7 @@ class ReceiptProcessorTest {
         SmsFlowsProperties properties = new SmsFlowsProperties();
         processor = new ReceiptProcessor(receipts, messages, properties.getReceipts(), outcomeWakes::incrementAndGet,
                 clock);
-        outbox = new SmsOutbox(messages, new StandardSmsEncoder(), properties, () -> { }, clock);
+        outbox = new SmsOutbox(messages, new StandardSmsEncoder(), properties, () -> { }, clock, null);
     }
 
     /** Queues a message for a process and gives its parts these SMSC ids, as the submitter would. */

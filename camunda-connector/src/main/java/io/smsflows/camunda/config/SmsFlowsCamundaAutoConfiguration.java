@@ -1,6 +1,21 @@
 package io.smsflows.camunda.config;
 
+import io.smsflows.camunda.consent.CrmNotifyDelegate;
+import io.smsflows.camunda.consent.EndJourneysDelegate;
+import io.smsflows.camunda.consent.ResubscribeDelegate;
+import io.smsflows.camunda.consent.SmsTexts;
+import io.smsflows.camunda.consent.SuppressDelegate;
 import io.smsflows.camunda.correlation.ProcessOutcomeCorrelator;
+import io.smsflows.camunda.reply.CamundaReplyListener;
+import io.smsflows.camunda.reply.LazyReplyListener;
+import io.smsflows.camunda.rest.SuppressionController;
+import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.crm.CrmCallbacks;
+import io.smsflows.sms.reply.Conversations;
+import io.smsflows.sms.reply.ReplyListener;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import io.smsflows.camunda.delegate.SmsSendDelegate;
 import io.smsflows.camunda.security.RestAuthenticationProperties;
 import io.smsflows.sms.config.SmsFlowsAutoConfiguration;
@@ -33,8 +48,44 @@ public class SmsFlowsCamundaAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(SmsOutbox.class)
-    public SmsSendDelegate smsSend(SmsOutbox outbox) {
-        return new SmsSendDelegate(outbox);
+    public SmsSendDelegate smsSend(SmsOutbox outbox, Conversations conversations, SmsFlowsProperties properties) {
+        return new SmsSendDelegate(outbox, conversations, properties);
+    }
+
+    @Bean
+    @ConditionalOnBean(SuppressionList.class)
+    public SuppressDelegate smsSuppress(SuppressionList suppressions, Conversations conversations) {
+        return new SuppressDelegate(suppressions, conversations);
+    }
+
+    @Bean
+    @ConditionalOnBean(SuppressionList.class)
+    public ResubscribeDelegate smsResubscribe(SuppressionList suppressions) {
+        return new ResubscribeDelegate(suppressions);
+    }
+
+    @Bean
+    public EndJourneysDelegate smsEndJourneys() {
+        return new EndJourneysDelegate();
+    }
+
+    @Bean
+    @ConditionalOnBean(CrmCallbacks.class)
+    public CrmNotifyDelegate crmNotify(CrmCallbacks callbacks) {
+        return new CrmNotifyDelegate(callbacks);
+    }
+
+    @Bean
+    @ConditionalOnBean(SmsOutbox.class)
+    public SmsTexts smsTexts(SmsFlowsProperties properties) {
+        return new SmsTexts(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ReplyListener.class)
+    public ReplyListener smsCamundaReplyListener(ObjectProvider<ProcessEngine> engine) {
+        // resolved lazily: the engine is built after our beans exist
+        return new LazyReplyListener(() -> new CamundaReplyListener(engine.getObject()));
     }
 
     @Bean
@@ -49,6 +100,19 @@ public class SmsFlowsCamundaAutoConfiguration {
     @ConditionalOnMissingBean(ConnectProcessEnginePlugin.class)
     public ConnectProcessEnginePlugin connectProcessEnginePlugin() {
         return new ConnectProcessEnginePlugin();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    static class RestApi {
+
+        @Bean
+        @ConditionalOnBean(SuppressionList.class)
+        public SuppressionController smsSuppressionController(SuppressionList suppressions, ProcessEngine engine,
+                                                              SmsFlowsProperties properties) {
+            return new SuppressionController(suppressions, engine, properties);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

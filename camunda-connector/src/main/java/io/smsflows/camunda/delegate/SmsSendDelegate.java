@@ -1,10 +1,14 @@
 package io.smsflows.camunda.delegate;
 
 import io.smsflows.sms.codec.SmsTooLongException;
+import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.consent.RecipientSuppressedException;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.outbox.EnqueuedSms;
 import io.smsflows.sms.outbox.OutboundSms;
 import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.sms.reply.Conversations;
+import java.time.Duration;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,22 +20,32 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * <p>Inputs (input parameters or process variables): {@code to} (required), {@code text} (required), {@code sender},
  * {@code category} (transactional | marketing), {@code smartReplacement} (boolean), {@code deliveredMessage} and
  * {@code failedMessage} (BPMN message names for the outcome; defaults SmsDelivered / SmsFailed),
- * {@code idempotencyKey} (default: process instance + activity instance).
+ * {@code idempotencyKey} (default: process instance + activity instance), {@code expectsReply} (boolean: register a
+ * conversation so the customer's answer is correlated into this instance), {@code replyMessage} (BPMN message of the
+ * answer, default SmsReply), {@code replyTimeout} (ISO-8601 duration the conversation stays open, default P3D),
+ * {@code locale} (language the answer is read in; default: the country of the number).
  *
  * <p>Outputs: {@code smsMessageId}, {@code smsRecipient} (E.164), {@code smsParts}, {@code smsEncoding}.
  *
- * <p>BPMN errors a model can catch: {@code SMS_TOO_LONG} (more parts than the category allows) and
- * {@code SMS_INVALID_RECIPIENT}. Anything else (database down...) fails the job: retried, then an incident.
+ * <p>BPMN errors a model can catch: {@code SMS_TOO_LONG} (more parts than the category allows),
+ * {@code SMS_INVALID_RECIPIENT} and {@code SMS_SUPPRESSED} (the number opted out; nothing queued). A number that opts
+ * out after the message was queued is caught again right before the wire: the outcome is then SmsFailed with
+ * {@code smsErrorCode = SUPPRESSED}. Anything else (database down...) fails the job: retried, then an incident.
  */
 public class SmsSendDelegate implements JavaDelegate {
 
     public static final String ERROR_TOO_LONG = "SMS_TOO_LONG";
     public static final String ERROR_INVALID_RECIPIENT = "SMS_INVALID_RECIPIENT";
+    public static final String ERROR_SUPPRESSED = "SMS_SUPPRESSED";
 
     private final SmsOutbox outbox;
+    private final Conversations conversations;
+    private final SmsFlowsProperties properties;
 
-    public SmsSendDelegate(SmsOutbox outbox) {
+    public SmsSendDelegate(SmsOutbox outbox, Conversations conversations, SmsFlowsProperties properties) {
         this.outbox = outbox;
+        this.conversations = conversations;
+        this.properties = properties;
     }
 
     @Override
@@ -42,6 +56,9 @@ public class SmsSendDelegate implements JavaDelegate {
             key = execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
         }
         Object smart = execution.getVariable("smartReplacement");
+        if (smart == null) {
+            smart = false;
+        }
         OutboundSms sms = new OutboundSms(string(execution, "to"), string(execution, "text"),
                 string(execution, "sender"), string(execution, "category"), key, execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey(), execution.getCurrentActivityId(),
@@ -54,11 +71,29 @@ public class SmsSendDelegate implements JavaDelegate {
             throw new BpmnError(ERROR_TOO_LONG, e.getMessage());
         } catch (InvalidPhoneNumberException e) {
             throw new BpmnError(ERROR_INVALID_RECIPIENT, e.getMessage());
+        } catch (RecipientSuppressedException e) {
+            throw new BpmnError(ERROR_SUPPRESSED, e.getMessage());
+        }
+        if (bool(execution, "expectsReply") && !queued.duplicate()) {
+            String replyMessage = string(execution, "replyMessage");
+            String timeout = string(execution, "replyTimeout");
+            String sender = string(execution, "sender");
+            // same transaction as the outbox row: a rolled-back job leaves neither
+            conversations.open(queued.recipient(), sender == null ? properties.getSmpp().getDefaultSender() : sender,
+                    execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                    replyMessage == null ? properties.getReplies().getReplyMessage() : replyMessage,
+                    string(execution, "locale"), queued.messageId(),
+                    timeout == null ? properties.getReplies().getConversationTimeout() : Duration.parse(timeout));
         }
         execution.setVariable("smsMessageId", queued.messageId());
         execution.setVariable("smsRecipient", queued.recipient());
         execution.setVariable("smsParts", queued.parts());
         execution.setVariable("smsEncoding", queued.encoding());
+    }
+
+    private static boolean bool(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
     }
 
     private static String string(DelegateExecution execution, String name) {

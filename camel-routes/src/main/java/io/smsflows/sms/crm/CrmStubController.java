@@ -1,0 +1,53 @@
+package io.smsflows.sms.crm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A stand-in CRM for the demo and tests, active only when no CRM is configured: logs every callback and lists the
+ * last ones at {@code GET /api/crm-stub/callbacks}.
+ */
+@RestController
+@RequestMapping("/api/crm-stub")
+public class CrmStubController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrmStubController.class);
+    private static final int MAX = 1000;
+
+    private final Deque<Map<String, Object>> received = new ConcurrentLinkedDeque<>();
+
+    @PostMapping("/{event}")
+    public ResponseEntity<Map<String, Object>> callback(@PathVariable String event,
+                                                        @RequestBody(required = false) Map<String, Object> body) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("receivedAt", Instant.now().toString());
+        entry.put("event", event);
+        entry.put("body", body == null ? Map.of() : body);
+        received.addLast(entry);
+        while (received.size() > MAX) {
+            received.pollFirst();
+        }
+        LOG.info("CRM stub received callback '{}' (business key {})", event,
+                body == null ? null : body.get("businessKey"));
+        return ResponseEntity.ok(Map.of("status", "received"));
+    }
+
+    @GetMapping("/callbacks")
+    public List<Map<String, Object>> callbacks() {
+        return new ArrayList<>(received);
+    }
+}

@@ -1,0 +1,139 @@
+package io.smsflows.camunda.rest;
+
+import io.smsflows.camunda.reply.CamundaReplyListener;
+import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.consent.ConsentSource;
+import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.number.InvalidPhoneNumberException;
+import io.smsflows.sms.number.PhoneNumbers;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The suppression list for operators and the CRM ({@code /api/suppressions}, HTTP Basic like the engine REST API).
+ * Every change is audited with the authenticated user. Adding one also starts the unsubscribe journey (CRM
+ * callback, ending running journeys; a confirmation SMS only if smsflows.replies.confirm-crm-opt-outs is on).
+ */
+@RestController
+@RequestMapping("/api/suppressions")
+public class SuppressionController {
+
+    /** Body of POST: phone (required), scope (default GLOBAL), source (CRM or OPERATOR, default CRM), reason. */
+    public record AddRequest(String phone, String scope, String source, String reason) {
+    }
+
+    private final SuppressionList suppressions;
+    private final ProcessEngine engine;
+    private final SmsFlowsProperties properties;
+
+    public SuppressionController(SuppressionList suppressions, ProcessEngine engine, SmsFlowsProperties properties) {
+        this.suppressions = suppressions;
+        this.engine = engine;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list(@RequestParam(required = false) String phone,
+                                          @RequestParam(defaultValue = "100") int limit) {
+        String e164 = phone == null ? null : PhoneNumbers.toE164(phone, null);
+        return suppressions.active(e164, Math.max(1, Math.min(limit, 1000))).stream().map(SuppressionController::view).toList();
+    }
+
+    @GetMapping("/{phone}/history")
+    public List<SuppressionList.ConsentEvent> history(@PathVariable String phone) {
+        return suppressions.history(PhoneNumbers.toE164(phone, null));
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> add(@RequestBody(required = false) AddRequest request) {
+        if (request == null || request.phone() == null || request.phone().isBlank()) {
+            return bad("'phone' is required (E.164, e.g. +33612345678)");
+        }
+        ConsentSource source;
+        try {
+            source = request.source() == null ? ConsentSource.CRM : ConsentSource.valueOf(request.source().trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return bad("'source' must be CRM or OPERATOR, not '" + request.source() + "'");
+        }
+        if (source == ConsentSource.SMS) {
+            return bad("'source' SMS is recorded by the pipeline from the customer's own message; use CRM or OPERATOR");
+        }
+        String phone = PhoneNumbers.toE164(request.phone(), null);
+        String scope = request.scope() == null || request.scope().isBlank() ? Suppression.GLOBAL : request.scope().trim();
+        String actor = actor();
+        Suppression s = suppressions.suppress(phone, scope, source, request.reason(),
+                "REST request by " + actor + (request.reason() == null ? "" : ": " + request.reason()), null, actor);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("phone", phone);
+        vars.put("scope", scope);
+        vars.put("source", source.name());
+        vars.put("reason", request.reason());
+        vars.put("actor", actor);
+        vars.put("sendConfirmation", properties.getReplies().isConfirmCrmOptOuts());
+        String processId = engine.getRuntimeService().startProcessInstanceByKey(
+                CamundaReplyListener.UNSUBSCRIBE_PROCESS, "rest-" + UUID.randomUUID(), vars).getId();
+        Map<String, Object> body = view(s);
+        body.put("unsubscribeProcessInstanceId", processId);
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    @DeleteMapping("/{phone}")
+    public ResponseEntity<Map<String, Object>> remove(@PathVariable String phone,
+                                                      @RequestParam(required = false) String scope,
+                                                      @RequestParam(required = false) String reason) {
+        if (reason == null || reason.isBlank()) {
+            return bad("'reason' is required to lift a suppression (it is kept as consent proof)");
+        }
+        String e164 = PhoneNumbers.toE164(phone, null);
+        boolean lifted = suppressions.resubscribe(e164, scope == null || scope.isBlank() ? Suppression.GLOBAL : scope,
+                ConsentSource.OPERATOR, reason, actor());
+        if (!lifted) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error",
+                    PhoneNumbers.mask(e164) + " is not suppressed in scope " + (scope == null ? Suppression.GLOBAL : scope)));
+        }
+        return ResponseEntity.ok(Map.of("phone", e164, "resubscribed", true));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(InvalidPhoneNumberException.class)
+    public ResponseEntity<Map<String, Object>> invalidPhone(InvalidPhoneNumberException e) {
+        return bad(e.getMessage());
+    }
+
+    private String actor() {
+        Authentication auth = engine.getIdentityService().getCurrentAuthentication();
+        return auth == null ? "anonymous" : auth.getUserId();
+    }
+
+    private static ResponseEntity<Map<String, Object>> bad(String message) {
+        return ResponseEntity.badRequest().body(Map.of("error", message));
+    }
+
+    private static Map<String, Object> view(Suppression s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("phone", s.recipient());
+        m.put("scope", s.scope());
+        m.put("source", s.source());
+        m.put("reason", s.reason());
+        m.put("createdBy", s.createdBy());
+        m.put("createdAt", s.createdAt().toString());
+        m.put("confirmationMessageId", s.confirmationMessageId());
+        return m;
+    }
+}
