@@ -95,7 +95,7 @@ public class InboundMessageRepository {
 
     public void done(String id, String status, String normalised, String intent, String conversationId, String reason) {
         jdbc.update("update sms_inbound set status = ?, normalised_text = ?, intent = ?, conversation_id = ?, "
-                        + "reason = ?, next_attempt_at = null where id = ?", status,
+                        + "reason = coalesce(?, reason), next_attempt_at = null where id = ?", status,
                 normalised == null || normalised.length() <= 1000 ? normalised : normalised.substring(0, 1000),
                 intent, conversationId, cut(reason), id);
     }

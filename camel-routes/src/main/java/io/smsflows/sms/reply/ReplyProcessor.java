@@ -97,6 +97,9 @@ public class ReplyProcessor {
     private void assemble(InboundMessage part, boolean timedOut) {
         Instant since = part.receivedAt().minus(properties.getReplies().getReassemblyTimeout()).minus(Duration.ofDays(1));
         List<InboundMessage> siblings = inbound.siblings(part, since);
+        if (siblings.stream().noneMatch(p -> p.id().equals(part.id()))) {
+            return; // assembled meanwhile, with a sibling that timed out in the same round
+        }
         Map<Integer, InboundMessage> bySeq = new TreeMap<>();
         siblings.stream().sorted(Comparator.comparing(InboundMessage::receivedAt))
                 .forEach(p -> bySeq.putIfAbsent(p.concatSeq(), p));
@@ -239,7 +242,8 @@ public class ReplyProcessor {
                 && suppressions.blocking(m.from(), m.to()).isEmpty() && autoReplies.claim(m.from());
         transactions.executeWithoutResult(status -> {
             listener.unsolicited(classified, autoReply);
-            inbound.done(m.id(), "DONE", reply.normalised(), intent.intent(), null, "no open conversation");
+            inbound.done(m.id(), "DONE", reply.normalised(), intent.intent(), null,
+                    m.reason() == null ? "no open conversation" : m.reason() + "; no open conversation");
         });
         LOG.info("Inbound SMS {} from {}: no open conversation, unsolicited-reply process started", m.id(),
                 PhoneNumbers.mask(m.from()));

@@ -11,6 +11,7 @@ import io.smsflows.sms.outbox.PartStatus;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.sms.outbox.SmsPart;
+import io.smsflows.sms.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,32 +153,5 @@ class ReceiptProcessorTest {
         processor.sweep();
         assertThat(messages.findById(id).orElseThrow().status()).isEqualTo(MessageStatus.EXPIRED);
         assertThat(messages.findById(id).orElseThrow().errorCode()).isEqualTo("NO_RECEIPT");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
