@@ -32,6 +32,30 @@ final class EngineRest {
         return (String) response.getBody().get("id");
     }
 
+    /** Starts a process by key over REST with String/Boolean variables; returns the process instance id. */
+    @SuppressWarnings("unchecked")
+    String start(String processKey, String businessKey, Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+                "type", value instanceof Boolean ? "Boolean" : "String")));
+        ResponseEntity<Map> response = rest.postForEntity("/engine-rest/process-definition/key/" + processKey + "/start",
+                Map.of("businessKey", businessKey, "variables", variables), Map.class);
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw new AssertionError("start failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+        return (String) response.getBody().get("id");
+    }
+
+    /** Instances of a process definition (history), as Camunda's REST API lists them. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> instancesOf(String processKey) {
+        return rest.getForObject("/engine-rest/history/process-instance?processDefinitionKey=" + processKey, List.class);
+    }
+
+    TestRestTemplate authenticated() {
+        return rest;
+    }
+
     @SuppressWarnings("unchecked")
     String state(String processInstanceId) {
         Map<String, Object> body = rest.getForObject("/engine-rest/history/process-instance/" + processInstanceId, Map.class);

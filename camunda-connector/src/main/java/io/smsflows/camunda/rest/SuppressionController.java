@@ -51,13 +51,13 @@ public class SuppressionController {
     @GetMapping
     public List<Map<String, Object>> list(@RequestParam(required = false) String phone,
                                           @RequestParam(defaultValue = "100") int limit) {
-        String e164 = phone == null ? null : PhoneNumbers.toE164(phone, null);
+        String e164 = phone == null ? null : PhoneNumbers.toE164(lenient(phone), null);
         return suppressions.active(e164, Math.max(1, Math.min(limit, 1000))).stream().map(SuppressionController::view).toList();
     }
 
     @GetMapping("/{phone}/history")
     public List<SuppressionList.ConsentEvent> history(@PathVariable String phone) {
-        return suppressions.history(PhoneNumbers.toE164(phone, null));
+        return suppressions.history(PhoneNumbers.toE164(lenient(phone), null));
     }
 
     @PostMapping
@@ -74,7 +74,7 @@ public class SuppressionController {
         if (source == ConsentSource.SMS) {
             return bad("'source' SMS is recorded by the pipeline from the customer's own message; use CRM or OPERATOR");
         }
-        String phone = PhoneNumbers.toE164(request.phone(), null);
+        String phone = PhoneNumbers.toE164(lenient(request.phone()), null);
         String scope = request.scope() == null || request.scope().isBlank() ? Suppression.GLOBAL : request.scope().trim();
         String actor = actor();
         Suppression s = suppressions.suppress(phone, scope, source, request.reason(),
@@ -100,7 +100,7 @@ public class SuppressionController {
         if (reason == null || reason.isBlank()) {
             return bad("'reason' is required to lift a suppression (it is kept as consent proof)");
         }
-        String e164 = PhoneNumbers.toE164(phone, null);
+        String e164 = PhoneNumbers.toE164(lenient(phone), null);
         boolean lifted = suppressions.resubscribe(e164, scope == null || scope.isBlank() ? Suppression.GLOBAL : scope,
                 ConsentSource.OPERATOR, reason, actor());
         if (!lifted) {
@@ -113,6 +113,12 @@ public class SuppressionController {
     @org.springframework.web.bind.annotation.ExceptionHandler(InvalidPhoneNumberException.class)
     public ResponseEntity<Map<String, Object>> invalidPhone(InvalidPhoneNumberException e) {
         return bad(e.getMessage());
+    }
+
+    /** "+33..." in a query string arrives as " 33..." ('+' means space there): accept it. */
+    private static String lenient(String phone) {
+        String p = phone.trim();
+        return !p.isEmpty() && p.chars().allMatch(Character::isDigit) ? "+" + p : p;
     }
 
     private String actor() {
