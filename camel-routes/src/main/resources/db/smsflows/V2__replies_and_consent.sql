@@ -71,8 +71,10 @@ create index ix_sms_consent_event_recipient on sms_consent_event (recipient, at)
 
 -- One row per number ever sent to or opted out: locked (select for update) by every submission and every
 -- suppression change of that number, so an opt-out and a submission never interleave (see RecipientGate).
+-- It also counts the concatenation references of the number, so two messages in flight to it never share one.
 create table sms_recipient_lock (
-    recipient            varchar(32)   not null primary key
+    recipient            varchar(32)   not null primary key,
+    next_concat_ref      integer       default 0 not null
 );
 
 -- At most one automatic reply per number and day (HELP text to unsolicited messages).

@@ -1,9 +1,9 @@
 package io.smsflows.sms.config;
 
 import io.smsflows.sms.codec.ConcatReferences;
-import io.smsflows.sms.codec.InMemoryConcatReferences;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.StandardSmsEncoder;
+import io.smsflows.sms.consent.RecipientConcatReferences;
 import io.smsflows.sms.consent.RecipientGate;
 import io.smsflows.sms.crm.CrmCallbacks;
 import io.smsflows.sms.crm.CrmRoutes;
@@ -19,6 +19,8 @@ import io.smsflows.sms.reply.LoggingReplyListener;
 import io.smsflows.sms.reply.ReplyListener;
 import io.smsflows.sms.reply.ReplyProcessor;
 import io.smsflows.sms.outbox.OutboxDispatcher;
+import io.smsflows.sms.preview.SmsPreview;
+import io.smsflows.sms.preview.SmsPreviewController;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.sms.outcome.OutcomeNotifier;
@@ -155,8 +157,8 @@ public class SmsFlowsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ConcatReferences smsConcatReferences() {
-        return new InMemoryConcatReferences();
+    public ConcatReferences smsConcatReferences(DataSource dataSource, RecipientGate gate) {
+        return new RecipientConcatReferences(new JdbcTemplate(dataSource), gate);
     }
 
     @Bean
@@ -266,6 +268,18 @@ public class SmsFlowsAutoConfiguration {
                 outboxWorker.wake();
             }
         };
+    }
+
+    @Bean
+    public SmsPreview smsPreview(SmsEncoder encoder, SmsFlowsProperties properties) {
+        return new SmsPreview(encoder, properties);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    public SmsPreviewController smsPreviewController(SmsPreview preview) {
+        return new SmsPreviewController(preview);
     }
 
     @Bean

@@ -36,6 +36,8 @@ public class SmsFlowsProperties {
     private final Consent consent = new Consent();
     /** Status callbacks to the CRM. */
     private final Crm crm = new Crm();
+    /** Prices per part, for the cost estimate of the preview. */
+    private final Pricing pricing = new Pricing();
     /**
      * Per-category limits, keyed by category name (transactional, marketing, and consent: opt-out and re-subscribe
      * confirmations, the only messages allowed once after an opt-out).
@@ -52,6 +54,7 @@ public class SmsFlowsProperties {
     public Replies getReplies() { return replies; }
     public Consent getConsent() { return consent; }
     public Crm getCrm() { return crm; }
+    public Pricing getPricing() { return pricing; }
 
     /** Encoding options for a category on the configured SMPP route. */
     public EncodingOptions encodingOptions(String category, boolean smartReplacement) {
@@ -406,5 +409,24 @@ public class SmsFlowsProperties {
         public void setPassword(String password) { this.password = password; }
         public Duration getTimeout() { return timeout; }
         public void setTimeout(Duration timeout) { this.timeout = timeout; }
+    }
+
+    public static class Pricing {
+        /** Currency of the prices. */
+        private String currency = "EUR";
+        /** Price of one part by ISO country of the recipient, e.g. FR: 0.045. Example values; set your contract's. */
+        private Map<String, java.math.BigDecimal> perPart = new LinkedHashMap<>(Map.of(
+                "FR", new java.math.BigDecimal("0.045"), "DE", new java.math.BigDecimal("0.075"),
+                "ES", new java.math.BigDecimal("0.060"), "GB", new java.math.BigDecimal("0.035"),
+                "US", new java.math.BigDecimal("0.008")));
+        /** Price of one part for other countries; empty: no estimate. */
+        private java.math.BigDecimal defaultPerPart;
+
+        public String getCurrency() { return currency; }
+        public void setCurrency(String currency) { this.currency = currency; }
+        public Map<String, java.math.BigDecimal> getPerPart() { return perPart; }
+        public void setPerPart(Map<String, java.math.BigDecimal> perPart) { this.perPart = perPart; }
+        public java.math.BigDecimal getDefaultPerPart() { return defaultPerPart; }
+        public void setDefaultPerPart(java.math.BigDecimal defaultPerPart) { this.defaultPerPart = defaultPerPart; }
     }
 }

@@ -51,7 +51,7 @@ public class RecipientGate {
                 String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
                 upsert = product.contains("postgres")
                         ? "insert into sms_recipient_lock (recipient) values (?) on conflict do nothing"
-                        : "merge into sms_recipient_lock key (recipient) values (?)";
+                        : "merge into sms_recipient_lock (recipient) key (recipient) values (?)";
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the database product name", e);
             }
