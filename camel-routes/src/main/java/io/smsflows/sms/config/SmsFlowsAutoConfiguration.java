@@ -314,8 +314,8 @@ public class SmsFlowsAutoConfiguration {
     static class SimulatorConfiguration {
 
         @Bean(destroyMethod = "close")
-        public SmscSimulator smscSimulator(SmsFlowsProperties properties) throws IOException {
-            return new SmscSimulator(properties.getSimulator());
+        public SmscSimulator smscSimulator(SmsFlowsProperties properties, SmsEncoder encoder) throws IOException {
+            return new SmscSimulator(properties.getSimulator(), encoder);
         }
 
         @Bean

@@ -1,5 +1,10 @@
 package io.smsflows.sms.simulator;
 
+import io.smsflows.sms.codec.EncodedSms;
+import io.smsflows.sms.codec.EncodingOptions;
+import io.smsflows.sms.codec.SmsEncoder;
+import io.smsflows.sms.codec.StandardSmsEncoder;
+import io.smsflows.sms.codec.WirePart;
 import io.smsflows.sms.config.SmsFlowsProperties;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.smpp.SmppTlvs;
@@ -76,11 +81,18 @@ public class SmscSimulator implements AutoCloseable {
     });
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicLong submits = new AtomicLong();
+    private final AtomicLong moReferences = new AtomicLong();
+    private final SmsEncoder encoder;
     private final Thread acceptor;
     private volatile boolean running = true;
 
     public SmscSimulator(SmsFlowsProperties.Simulator config) throws IOException {
+        this(config, new StandardSmsEncoder());
+    }
+
+    public SmscSimulator(SmsFlowsProperties.Simulator config, SmsEncoder encoder) throws IOException {
         this.config = config;
+        this.encoder = encoder;
         LoopbackFactory factory = new LoopbackFactory();
         this.listener = new SMPPServerSessionListener(config.getPort(), factory);
         this.port = factory.boundPort;
@@ -205,15 +217,18 @@ public class SmscSimulator implements AutoCloseable {
         if (receiver == null) {
             throw new IllegalStateException("no ESME is bound as receiver or transceiver to the simulator");
         }
-        boolean ascii = text.chars().allMatch(c -> c >= 0x20 && c < 0x7F || c == '\n' || c == '\r');
-        byte[] body = ascii ? text.getBytes(StandardCharsets.US_ASCII) : text.getBytes(StandardCharsets.UTF_16BE);
-        try {
-            receiver.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
-                    PhoneNumbers.smppDigits(from), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
-                    to.startsWith("+") ? to.substring(1) : to, new ESMClass(), (byte) 0, (byte) 0,
-                    new RegisteredDelivery(0), DataCodings.newInstance((byte) (ascii ? 0x00 : 0x08)), body);
-        } catch (Exception e) {
-            throw new IllegalStateException("the ESME did not accept the message: " + e.getMessage(), e);
+        // as a handset would: GSM 7-bit when it can, UCS-2 otherwise, long texts in UDH-concatenated parts
+        EncodedSms encoded = encoder.encode(text, EncodingOptions.defaults().withMaxParts(255),
+                (int) (moReferences.incrementAndGet() & 0xFF));
+        for (WirePart part : encoded.parts()) {
+            try {
+                receiver.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
+                        PhoneNumbers.smppDigits(from), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
+                        to.startsWith("+") ? to.substring(1) : to, new ESMClass(part.esmClass()), (byte) 0, (byte) 0,
+                        new RegisteredDelivery(0), DataCodings.newInstance(part.dataCoding()), part.shortMessage());
+            } catch (Exception e) {
+                throw new IllegalStateException("the ESME did not accept the message: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -1,0 +1,114 @@
+package io.smsflows.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.smsflows.sms.outbox.OutboundSms;
+import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.sms.simulator.SmscSimulator;
+import io.smsflows.sms.simulator.SmscSimulator.ReceivedSubmit;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * What our codec hands camel-smpp is exactly what reaches the SMSC: data_coding, esm_class, UDH bytes and payload
+ * octets of each submit_sm, checked in the simulator. The route here allows the Turkish shift tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.datasource.url=jdbc:h2:mem:e2e-wire;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.process-engine-name=e2e-wire",
+        "smsflows.simulator.port=0",
+        "smsflows.simulator.receipt-delay=20ms",
+        "smsflows.smpp.national-languages=TURKISH"})
+@DirtiesContext
+class CodecWireEndToEndTest {
+
+    @Autowired
+    SmsOutbox outbox;
+    @Autowired
+    SmscSimulator simulator;
+
+    private List<ReceivedSubmit> send(String to, String text) {
+        int parts = outbox.enqueue(OutboundSms.standalone(to, text, UUID.randomUUID().toString())).parts();
+        String digits = to.substring(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> submitsTo(digits).size() == parts);
+        return submitsTo(digits);
+    }
+
+    private List<ReceivedSubmit> submitsTo(String digits) {
+        return simulator.received().stream().filter(s -> s.destAddr().equals(digits)).toList();
+    }
+
+    private static byte[] udh(ReceivedSubmit pdu) {
+        int length = pdu.shortMessage()[0] & 0xFF;
+        return Arrays.copyOfRange(pdu.shortMessage(), 0, length + 1);
+    }
+
+    private static byte[] payload(ReceivedSubmit pdu) {
+        int skip = (pdu.esmClass() & 0x40) != 0 ? (pdu.shortMessage()[0] & 0xFF) + 1 : 0;
+        return Arrays.copyOfRange(pdu.shortMessage(), skip, pdu.shortMessage().length);
+    }
+
+    @Test
+    void gsm_text_goes_as_unpacked_septets_with_at_sign_as_zero() {
+        List<ReceivedSubmit> pdus = send("+4915112349001", "Hi @ all");
+        assertThat(pdus).singleElement().satisfies(pdu -> {
+            assertThat(pdu.dataCoding()).isEqualTo((byte) 0x00);
+            assertThat(pdu.esmClass()).isEqualTo((byte) 0x00);
+            assertThat(HexFormat.of().formatHex(pdu.shortMessage())).isEqualTo("4869" + "20" + "00" + "20" + "616c6c");
+        });
+    }
+
+    @Test
+    void an_extension_character_on_the_part_boundary_moves_whole_to_the_next_part() {
+        String text = "a".repeat(152) + "€" + "b".repeat(10);
+        List<ReceivedSubmit> pdus = send("+4915112349002", text);
+        assertThat(pdus).hasSize(2);
+        ReceivedSubmit first = pdus.get(0);
+        ReceivedSubmit second = pdus.get(1);
+        assertThat(first.esmClass() & 0x40).isEqualTo(0x40);
+        byte[] udh1 = udh(first);
+        assertThat(udh1).hasSize(6);
+        assertThat(Arrays.copyOfRange(udh1, 0, 3)).containsExactly(0x05, 0x00, 0x03);
+        assertThat(udh1[4]).isEqualTo((byte) 2);
+        assertThat(udh1[5]).isEqualTo((byte) 1);
+        assertThat(udh(second)[3]).isEqualTo(udh1[3]); // same reference
+        assertThat(udh(second)[5]).isEqualTo((byte) 2);
+        assertThat(payload(first)).hasSize(152).doesNotContain((byte) 0x1B);
+        assertThat(Arrays.copyOfRange(payload(second), 0, 2)).containsExactly(0x1B, 0x65); // escape + €
+    }
+
+    @Test
+    void an_emoji_on_the_ucs2_part_boundary_is_never_cut() {
+        String text = "a".repeat(66) + "\uD83D\uDE00" + "b".repeat(10);
+        List<ReceivedSubmit> pdus = send("+4915112349003", text);
+        assertThat(pdus).hasSize(2);
+        assertThat(pdus).allSatisfy(pdu -> assertThat(pdu.dataCoding()).isEqualTo((byte) 0x08));
+        String first = new String(payload(pdus.get(0)), StandardCharsets.UTF_16BE);
+        String second = new String(payload(pdus.get(1)), StandardCharsets.UTF_16BE);
+        assertThat(first).isEqualTo("a".repeat(66));
+        assertThat(second).startsWith("\uD83D\uDE00");
+        assertThat(first + second).isEqualTo(text);
+    }
+
+    @Test
+    void turkish_text_uses_the_national_shift_table_when_the_route_allows_it() {
+        String text = "Çok güzel ışık, İstanbul'da buluşalım mı? Şimdi ğ!";
+        List<ReceivedSubmit> pdus = send("+905321234567", text);
+        assertThat(pdus).singleElement().satisfies(pdu -> {
+            assertThat(pdu.dataCoding()).isEqualTo((byte) 0x00);
+            assertThat(pdu.esmClass() & 0x40).isEqualTo(0x40);
+            String udh = HexFormat.of().formatHex(udh(pdu));
+            // national language single shift (IEI 0x24) and/or locking shift (0x25), language Turkish (1)
+            assertThat(udh).containsAnyOf("240101", "250101");
+        });
+    }
+}
