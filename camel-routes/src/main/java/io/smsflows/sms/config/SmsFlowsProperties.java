@@ -38,6 +38,8 @@ public class SmsFlowsProperties {
     private final Crm crm = new Crm();
     /** Prices per part, for the cost estimate of the preview. */
     private final Pricing pricing = new Pricing();
+    /** Defaults of the shipped journeys. */
+    private final Journeys journeys = new Journeys();
     /**
      * Per-category limits, keyed by category name (transactional, marketing, and consent: opt-out and re-subscribe
      * confirmations, the only messages allowed once after an opt-out).
@@ -55,6 +57,7 @@ public class SmsFlowsProperties {
     public Consent getConsent() { return consent; }
     public Crm getCrm() { return crm; }
     public Pricing getPricing() { return pricing; }
+    public Journeys getJourneys() { return journeys; }
 
     /** Encoding options for a category on the configured SMPP route. */
     public EncodingOptions encodingOptions(String category, boolean smartReplacement) {
@@ -428,5 +431,16 @@ public class SmsFlowsProperties {
         public void setPerPart(Map<String, java.math.BigDecimal> perPart) { this.perPart = perPart; }
         public java.math.BigDecimal getDefaultPerPart() { return defaultPerPart; }
         public void setDefaultPerPart(java.math.BigDecimal defaultPerPart) { this.defaultPerPart = defaultPerPart; }
+    }
+
+    public static class Journeys {
+        /**
+         * Default reminder plan of appointment-reminder: D-&lt;days&gt;@&lt;HH:mm&gt; (local time of the appointment)
+         * and T-&lt;ISO duration&gt; before the start, comma separated.
+         */
+        private String appointmentReminderPlan = "D-1@18:00,T-PT3H";
+
+        public String getAppointmentReminderPlan() { return appointmentReminderPlan; }
+        public void setAppointmentReminderPlan(String appointmentReminderPlan) { this.appointmentReminderPlan = appointmentReminderPlan; }
     }
 }

@@ -41,9 +41,10 @@ public class CrmCallbacks {
     /**
      * @param event   what happened, e.g. "unsubscribed", "confirmed"; becomes the last path segment
      * @param payload JSON fields (business key, phone, reason...)
+     * @return the CRM's JSON answer as a map (empty if it sent none): a CRM may answer with data, e.g. alternative slots
      * @throws CrmCallbackException if the CRM does not confirm with a 2xx answer
      */
-    public void send(String event, Map<String, Object> payload) {
+    public Map<String, Object> send(String event, Map<String, Object> payload) {
         String base = config.getBaseUrl() == null || config.getBaseUrl().isBlank() ? stubBaseUrl.get() : config.getBaseUrl();
         if (base == null) {
             throw new CrmCallbackException("no CRM configured: set smsflows.crm.base-url (or run as a web app with "
@@ -62,8 +63,9 @@ public class CrmCallbacks {
                     (config.getUsername() + ":" + (config.getPassword() == null ? "" : config.getPassword()))
                             .getBytes(StandardCharsets.UTF_8)));
         }
+        String answer;
         try {
-            producer.requestBodyAndHeaders(ROUTE, json.writeValueAsString(body), headers);
+            answer = producer.requestBodyAndHeaders(ROUTE, json.writeValueAsString(body), headers, String.class);
         } catch (JsonProcessingException e) {
             throw new CrmCallbackException("callback body is not serialisable: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -71,6 +73,20 @@ public class CrmCallbacks {
             throw new CrmCallbackException("CRM callback " + event + " to " + url + " failed: " + cause.getMessage(), e);
         }
         LOG.info("CRM callback '{}' delivered to {}", event, url);
+        if (answer == null || answer.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Object parsed = json.readValue(answer, Object.class);
+            return parsed instanceof Map<?, ?> map ? castMap(map) : Map.of();
+        } catch (JsonProcessingException e) {
+            return Map.of(); // an answer that is not JSON is an acknowledgement, nothing more
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 
     /** The CRM did not take a callback. */

@@ -43,7 +43,22 @@ public class CrmStubController {
         }
         LOG.info("CRM stub received callback '{}' (business key {})", event,
                 body == null ? null : body.get("businessKey"));
-        return ResponseEntity.ok(Map.of("status", "received"));
+        return ResponseEntity.ok(answer(event, body));
+    }
+
+    /** What a CRM would answer: alternative slots for a reschedule request, an empty waitlist, else an ack. */
+    private static Map<String, Object> answer(String event, Map<String, Object> body) {
+        if ("alternative-slots".equals(event)) {
+            Object start = body == null ? null : body.get("appointmentStart");
+            java.time.OffsetDateTime base = start == null ? java.time.OffsetDateTime.now().plusDays(1)
+                    : java.time.OffsetDateTime.parse(start.toString());
+            return Map.of("status", "received", "slots", List.of(base.plusDays(1).toString(),
+                    base.plusDays(2).toString(), base.plusDays(3).toString()));
+        }
+        if ("waitlist".equals(event)) {
+            return Map.of("status", "received", "waitlist", List.of());
+        }
+        return Map.of("status", "received");
     }
 
     @GetMapping("/callbacks")

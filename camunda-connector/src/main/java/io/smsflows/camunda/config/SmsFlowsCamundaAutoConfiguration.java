@@ -6,7 +6,12 @@ import io.smsflows.camunda.consent.ResubscribeDelegate;
 import io.smsflows.camunda.consent.SmsTexts;
 import io.smsflows.camunda.consent.SuppressDelegate;
 import io.smsflows.camunda.correlation.ProcessOutcomeCorrelator;
+import io.smsflows.camunda.journey.ReminderPlanner;
+import io.smsflows.camunda.journey.SmsTemplates;
 import io.smsflows.camunda.reply.CamundaReplyListener;
+import io.smsflows.camunda.rest.JourneyController;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import io.smsflows.camunda.reply.LazyReplyListener;
 import io.smsflows.camunda.rest.SuppressionController;
 import io.smsflows.sms.config.SmsFlowsProperties;
@@ -82,6 +87,16 @@ public class SmsFlowsCamundaAutoConfiguration {
     }
 
     @Bean
+    public SmsTemplates smsTemplates(ObjectProvider<ProcessEngine> engine) {
+        return new SmsTemplates(engine);
+    }
+
+    @Bean
+    public ReminderPlanner reminderPlanner(SmsFlowsProperties properties, @Qualifier("smsFlowsClock") Clock clock) {
+        return new ReminderPlanner(properties.getJourneys().getAppointmentReminderPlan(), clock);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(ReplyListener.class)
     public ReplyListener smsCamundaReplyListener(ObjectProvider<ProcessEngine> engine) {
         // resolved lazily: the engine is built after our beans exist
@@ -106,6 +121,12 @@ public class SmsFlowsCamundaAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
     static class RestApi {
+
+        @Bean
+        public JourneyController smsJourneyController(ProcessEngine engine, ReminderPlanner reminderPlanner,
+                                                      @Qualifier("smsFlowsClock") Clock clock) {
+            return new JourneyController(engine, reminderPlanner, clock);
+        }
 
         @Bean
         @ConditionalOnBean(SuppressionList.class)

@@ -10,6 +10,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * "Notify CRM": {@code camunda:delegateExpression="${crmNotify}"}. POSTs {@code crmEvent} (required, e.g.
  * unsubscribed) with the business key, process instance and the variables named in {@code crmFields} (comma
  * separated, default "phone") to the CRM. A failing CRM fails the job: retried, then an incident (never lost).
+ *
+ * <p>With {@code crmResultPrefix} (e.g. "crm"), the CRM's JSON answer becomes variables: a field {@code status}
+ * becomes {@code crmStatus}; a list {@code slots} becomes {@code crmSlots1..n} and {@code crmSlotsCount} (plain
+ * variables that forms, conditions and Cockpit show without a JSON library).
  */
 public class CrmNotifyDelegate implements JavaDelegate {
 
@@ -36,6 +40,25 @@ public class CrmNotifyDelegate implements JavaDelegate {
                 payload.put(field, value instanceof java.util.Date d ? d.toInstant().toString() : value);
             }
         }
-        callbacks.send(event.toString().trim(), payload);
+        Map<String, Object> answer = callbacks.send(event.toString().trim(), payload);
+        Object prefix = execution.getVariable("crmResultPrefix");
+        if (prefix != null && !prefix.toString().isBlank()) {
+            answer.forEach((name, value) -> {
+                String variable = prefix.toString().trim() + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                if (value instanceof java.util.List<?> list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        execution.setVariable(variable + (i + 1), scalar(list.get(i)));
+                    }
+                    execution.setVariable(variable + "Count", list.size());
+                } else {
+                    execution.setVariable(variable, scalar(value));
+                }
+            });
+        }
+    }
+
+    private static Object scalar(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                ? value : value.toString();
     }
 }

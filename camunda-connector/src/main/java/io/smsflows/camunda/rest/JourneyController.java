@@ -1,0 +1,244 @@
+package io.smsflows.camunda.rest;
+
+import io.smsflows.camunda.journey.ReminderPlanner;
+import io.smsflows.sms.number.InvalidPhoneNumberException;
+import io.smsflows.sms.number.PhoneNumbers;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A thin JSON API for CRMs that do not speak Camunda's typed variables. Validates input and answers 400 with field
+ * errors; a start is idempotent on the business key (appointment id, cart id): a second start returns the first
+ * journey. Authenticated like the engine REST API.
+ */
+@RestController
+@RequestMapping("/api/journeys")
+public class JourneyController {
+
+    public static final String APPOINTMENT_REMINDER = "appointment-reminder";
+    public static final String ABANDONED_CART = "abandoned-cart";
+    private static final Set<String> LOCALES = Set.of("en", "fr", "de", "es");
+
+    /** Start of an appointment reminder journey. */
+    public record AppointmentRequest(String appointmentId, String phone, String firstName, String locale,
+                                     String appointmentStart, String place, String service, String practitioner,
+                                     String reminderPlan, String sender) {
+    }
+
+    /** Start of an abandoned-cart journey. */
+    public record CartRequest(String cartId, String phone, String firstName, String locale, String shopName,
+                              String cartLink, BigDecimal cartValue, String currency, String discountCode,
+                              String delay, String sender) {
+    }
+
+    private final ProcessEngine engine;
+    private final ReminderPlanner planner;
+    private final Clock clock;
+
+    public JourneyController(ProcessEngine engine, ReminderPlanner planner, Clock clock) {
+        this.engine = engine;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    @PostMapping("/appointment-reminder")
+    public ResponseEntity<Map<String, Object>> appointment(@RequestBody(required = false) AppointmentRequest r) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (r == null) {
+            return invalid(Map.of("body", "a JSON object is required"));
+        }
+        required(errors, "appointmentId", r.appointmentId());
+        String phone = phone(errors, r.phone());
+        required(errors, "firstName", r.firstName());
+        required(errors, "place", r.place());
+        String locale = locale(errors, r.locale());
+        if (required(errors, "appointmentStart", r.appointmentStart())) {
+            try {
+                if (!OffsetDateTime.parse(r.appointmentStart()).toInstant().isAfter(clock.instant())) {
+                    errors.put("appointmentStart", "must be in the future");
+                }
+            } catch (DateTimeParseException e) {
+                errors.put("appointmentStart", "must be ISO-8601 with offset, e.g. 2026-12-01T10:00:00+01:00");
+            }
+        }
+        if (r.reminderPlan() != null && !r.reminderPlan().isBlank() && !errors.containsKey("appointmentStart")) {
+            try {
+                planner.plan(r.appointmentStart(), r.reminderPlan());
+            } catch (IllegalArgumentException e) {
+                errors.put("reminderPlan", e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            return invalid(errors);
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("appointmentId", r.appointmentId());
+        vars.put("phone", phone);
+        vars.put("firstName", r.firstName().trim());
+        vars.put("locale", locale);
+        vars.put("appointmentStart", r.appointmentStart());
+        vars.put("place", r.place());
+        putIfPresent(vars, "service", r.service());
+        putIfPresent(vars, "practitioner", r.practitioner());
+        putIfPresent(vars, "reminderPlan", r.reminderPlan());
+        putIfPresent(vars, "sender", r.sender());
+        return start(APPOINTMENT_REMINDER, r.appointmentId(), vars);
+    }
+
+    @PostMapping("/abandoned-cart")
+    public ResponseEntity<Map<String, Object>> cart(@RequestBody(required = false) CartRequest r) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (r == null) {
+            return invalid(Map.of("body", "a JSON object is required"));
+        }
+        required(errors, "cartId", r.cartId());
+        String phone = phone(errors, r.phone());
+        required(errors, "firstName", r.firstName());
+        required(errors, "shopName", r.shopName());
+        String locale = locale(errors, r.locale());
+        if (required(errors, "cartLink", r.cartLink())) {
+            try {
+                URI link = URI.create(r.cartLink().trim());
+                if (!"https".equals(link.getScheme()) && !"http".equals(link.getScheme())) {
+                    errors.put("cartLink", "must be an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.put("cartLink", "is not a URL: " + e.getMessage());
+            }
+        }
+        if (r.cartValue() == null || r.cartValue().signum() < 0) {
+            errors.put("cartValue", "is required and must be 0 or more");
+        }
+        if (r.delay() != null && !r.delay().isBlank()) {
+            try {
+                Duration.parse(r.delay());
+            } catch (DateTimeParseException e) {
+                errors.put("delay", "must be an ISO-8601 duration, e.g. PT45M");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return invalid(errors);
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("cartId", r.cartId());
+        vars.put("phone", phone);
+        vars.put("firstName", r.firstName().trim());
+        vars.put("locale", locale);
+        vars.put("shopName", r.shopName());
+        vars.put("cartLink", r.cartLink().trim());
+        vars.put("cartValue", r.cartValue().doubleValue());
+        vars.put("currency", r.currency() == null || r.currency().isBlank() ? "EUR" : r.currency().trim());
+        putIfPresent(vars, "discountCode", r.discountCode());
+        putIfPresent(vars, "delay", r.delay());
+        putIfPresent(vars, "sender", r.sender());
+        return start(ABANDONED_CART, r.cartId(), vars);
+    }
+
+    /**
+     * Sends a CRM event to the journey with this business key: {@code order-placed} or {@code OrderPlaced},
+     * {@code appointment-changed}, {@code appointment-cancelled}... (kebab case is turned into the BPMN message name).
+     * Body: optional flat JSON object of variables (e.g. {"appointmentStart": "...", "orderValue": 59.9}).
+     */
+    @PostMapping("/{businessKey}/events/{event}")
+    public ResponseEntity<Map<String, Object>> event(@PathVariable String businessKey, @PathVariable String event,
+                                                     @RequestBody(required = false) Map<String, Object> body) {
+        String message = messageName(event);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (body != null) {
+            for (Map.Entry<String, Object> e : body.entrySet()) {
+                Object v = e.getValue();
+                if (v != null && !(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                    return invalid(Map.of(e.getKey(), "must be a string, number or boolean"));
+                }
+                vars.put(e.getKey(), v instanceof BigDecimal b ? b.doubleValue() : v);
+            }
+        }
+        List<MessageCorrelationResult> results = engine.getRuntimeService().createMessageCorrelation(message)
+                .processInstanceBusinessKey(businessKey).setVariables(vars).correlateAllWithResult();
+        if (results.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no journey with business key '"
+                    + businessKey + "' waits for '" + message + "' (finished, or the event does not apply now)"));
+        }
+        return ResponseEntity.ok(Map.of("message", message, "correlated", results.size()));
+    }
+
+    static String messageName(String event) {
+        if (!event.contains("-") && !event.contains("_")) {
+            return Character.toUpperCase(event.charAt(0)) + event.substring(1);
+        }
+        StringBuilder b = new StringBuilder();
+        for (String word : event.split("[-_]")) {
+            if (!word.isEmpty()) {
+                b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase());
+            }
+        }
+        return b.toString();
+    }
+
+    private ResponseEntity<Map<String, Object>> start(String processKey, String businessKey, Map<String, Object> vars) {
+        var existing = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list();
+        if (!existing.isEmpty()) {
+            return ResponseEntity.ok(Map.of("id", existing.get(0).getId(), "businessKey", businessKey,
+                    "created", false, "state", existing.get(0).getState()));
+        }
+        String id = engine.getRuntimeService().startProcessInstanceByKey(processKey, businessKey, vars).getId();
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "businessKey", businessKey,
+                "created", true));
+    }
+
+    private static boolean required(Map<String, String> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private static String phone(Map<String, String> errors, String raw) {
+        if (!required(errors, "phone", raw)) {
+            return null;
+        }
+        try {
+            return PhoneNumbers.toE164(raw, null);
+        } catch (InvalidPhoneNumberException e) {
+            errors.put("phone", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String locale(Map<String, String> errors, String raw) {
+        String locale = raw == null || raw.isBlank() ? "en" : raw.trim().toLowerCase().substring(0, Math.min(2, raw.trim().length()));
+        if (!LOCALES.contains(locale)) {
+            errors.put("locale", "must be one of " + LOCALES + " (templates exist for these)");
+        }
+        return locale;
+    }
+
+    private static void putIfPresent(Map<String, Object> vars, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            vars.put(name, value.trim());
+        }
+    }
+
+    private static ResponseEntity<Map<String, Object>> invalid(Map<String, String> errors) {
+        return ResponseEntity.badRequest().body(Map.of("error", "invalid journey request", "fields", errors));
+    }
+}
