@@ -53,8 +53,9 @@ public class SmsFlowsCamundaAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(SmsOutbox.class)
-    public SmsSendDelegate smsSend(SmsOutbox outbox, Conversations conversations, SmsFlowsProperties properties) {
-        return new SmsSendDelegate(outbox, conversations, properties);
+    public SmsSendDelegate smsSend(SmsOutbox outbox, Conversations conversations, SmsFlowsProperties properties,
+                                   SmsTemplates templates) {
+        return new SmsSendDelegate(outbox, conversations, properties, templates);
     }
 
     @Bean

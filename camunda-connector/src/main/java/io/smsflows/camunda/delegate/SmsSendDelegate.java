@@ -7,6 +7,7 @@ import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.outbox.EnqueuedSms;
 import io.smsflows.sms.outbox.OutboundSms;
 import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.camunda.journey.SmsTemplates;
 import io.smsflows.sms.reply.Conversations;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -17,7 +18,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * The "Send SMS" task: {@code camunda:delegateExpression="${smsSend}"}. Puts the message into the outbox in the
  * job's transaction; the SMSC is contacted only after the transaction commits.
  *
- * <p>Inputs (input parameters or process variables): {@code to} (required), {@code text} (required), {@code sender},
+ * <p>Inputs (input parameters or process variables): {@code to} (required), {@code text} (or {@code template}: a
+ * key of the sms-templates decision, rendered in {@code locale} with process variables), {@code sender},
  * {@code category} (transactional | marketing), {@code smartReplacement} (boolean), {@code deliveredMessage} and
  * {@code failedMessage} (BPMN message names for the outcome; defaults SmsDelivered / SmsFailed),
  * {@code idempotencyKey} (default: process instance + activity instance), {@code expectsReply} (boolean: register a
@@ -42,7 +44,11 @@ public class SmsSendDelegate implements JavaDelegate {
     private final Conversations conversations;
     private final SmsFlowsProperties properties;
 
-    public SmsSendDelegate(SmsOutbox outbox, Conversations conversations, SmsFlowsProperties properties) {
+    private final SmsTemplates templates;
+
+    public SmsSendDelegate(SmsOutbox outbox, Conversations conversations, SmsFlowsProperties properties,
+                           SmsTemplates templates) {
+        this.templates = templates;
         this.outbox = outbox;
         this.conversations = conversations;
         this.properties = properties;
@@ -59,7 +65,12 @@ public class SmsSendDelegate implements JavaDelegate {
         if (smart == null) {
             smart = false;
         }
-        OutboundSms sms = new OutboundSms(string(execution, "to"), string(execution, "text"),
+        String text = string(execution, "text");
+        String template = string(execution, "template");
+        if ((text == null || text.isBlank()) && template != null && !template.isBlank()) {
+            text = templates.render(template.trim(), execution);
+        }
+        OutboundSms sms = new OutboundSms(string(execution, "to"), text,
                 string(execution, "sender"), string(execution, "category"), key, execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey(), execution.getCurrentActivityId(),
                 string(execution, "deliveredMessage"), string(execution, "failedMessage"),
