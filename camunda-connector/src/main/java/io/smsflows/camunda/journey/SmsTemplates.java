@@ -70,7 +70,7 @@ public class SmsTemplates {
         if (result.isEmpty()) {
             return null;
         }
-        Object text = result.getFirstResult().getEntry("text");
+        Object text = result.getFirstResult().getEntryMap().get("text");
         return text == null ? null : text.toString();
     }
 }

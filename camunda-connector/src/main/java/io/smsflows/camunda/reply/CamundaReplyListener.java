@@ -54,8 +54,8 @@ public class CamundaReplyListener implements ReplyListener {
             if (result.isEmpty()) {
                 return ReplyIntent.of(ReplyIntent.UNKNOWN);
             }
-            Object intent = result.getFirstResult().getEntry("intent");
-            Object choice = result.getFirstResult().getEntry("choice");
+            Object intent = result.getFirstResult().getEntryMap().get("intent");
+            Object choice = result.getFirstResult().getEntryMap().get("choice");
             return new ReplyIntent(intent == null ? ReplyIntent.UNKNOWN : intent.toString(),
                     choice instanceof Number n ? n.intValue() : null);
         } catch (NotFoundException | NullValueException e) {
