@@ -1,0 +1,55 @@
+package io.smsflows.bpmn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** Stands in for one of our delegate beans in model tests: records the inputs it saw, sets outputs or throws. */
+public class RecordingDelegate implements JavaDelegate {
+
+    final List<Map<String, Object>> calls = new ArrayList<>();
+    private final Map<String, Object> outputs = new HashMap<>();
+    private String errorCode;
+
+    RecordingDelegate sets(String name, Object value) {
+        outputs.put(name, value);
+        return this;
+    }
+
+    RecordingDelegate throwsBpmnError(String code) {
+        this.errorCode = code;
+        return this;
+    }
+
+    Map<String, Object> lastCall() {
+        return calls.get(calls.size() - 1);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        calls.add(new HashMap<>(execution.getVariablesLocal()));
+        if (errorCode != null) {
+            throw new BpmnError(errorCode, "test: " + errorCode);
+        }
+        outputs.forEach(execution::setVariable);
+    }
+
+    /** The configured texts, as the smsTexts bean offers them. */
+    public static class Texts {
+        public String getOptOutConfirmation() {
+            return "You are unsubscribed.";
+        }
+
+        public String getResubscribeConfirmation() {
+            return "You are subscribed again.";
+        }
+
+        public String getHelp() {
+            return "Help text.";
+        }
+    }
+}
