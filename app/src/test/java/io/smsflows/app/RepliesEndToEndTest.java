@@ -3,6 +3,7 @@ package io.smsflows.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.smsflows.sms.config.SmsFlowsProperties;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.simulator.SmscSimulator;
 import io.smsflows.sms.simulator.SmscSimulator.ReceivedSubmit;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -46,8 +46,8 @@ class RepliesEndToEndTest {
     SmscSimulator simulator;
     @Autowired
     SuppressionList suppressions;
-    @Value("${smsflows.replies.opt-out-confirmation}")
-    String optOutConfirmation;
+    @Autowired
+    SmsFlowsProperties properties;
 
     EngineRest rest;
 
@@ -107,7 +107,7 @@ class RepliesEndToEndTest {
 
         await().atMost(TIMEOUT).until(() -> suppressions.blocking(number, "SMSFlows").isPresent());
         await().atMost(TIMEOUT).until(() -> submitsTo(digits).size() == 2);
-        assertThat(text(submitsTo(digits).get(1))).isEqualTo(optOutConfirmation);
+        assertThat(text(submitsTo(digits).get(1))).isEqualTo(properties.getReplies().getOptOutConfirmation());
         await().atMost(TIMEOUT).until(() -> crmCallbacks().stream().anyMatch(c -> "unsubscribed".equals(c.get("event"))
                 && number.equals(((Map<?, ?>) c.get("body")).get("phone"))));
         // the running question for that number ended (SmsUnsubscribed)

@@ -40,6 +40,13 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
         variables.put("smsParts", outcome.parts());
         variables.put("smsSubmittedAt", outcome.submittedAt() == null ? null : Date.from(outcome.submittedAt()));
         variables.put("smsDoneAt", outcome.doneAt() == null ? null : Date.from(outcome.doneAt()));
+        if (runtimeService.createEventSubscriptionQuery().processInstanceId(outcome.processInstanceId())
+                .eventType("message").eventName(outcome.messageName()).count() == 0) {
+            // not waiting (yet, or any more): asking first avoids an exception the engine logs as an error
+            boolean exists = runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(outcome.processInstanceId()).count() > 0;
+            return exists ? Delivery.RETRY : Delivery.GONE;
+        }
         try {
             runtimeService.createMessageCorrelation(outcome.messageName())
                     .processInstanceId(outcome.processInstanceId())

@@ -67,6 +67,13 @@ public class CamundaReplyListener implements ReplyListener {
 
     @Override
     public Delivery reply(Conversation conversation, InboundReply reply) {
+        if (engine.getRuntimeService().createEventSubscriptionQuery()
+                .processInstanceId(conversation.processInstanceId()).eventType("message")
+                .eventName(conversation.messageName()).count() == 0) {
+            boolean exists = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceId(conversation.processInstanceId()).count() > 0;
+            return exists ? Delivery.RETRY : Delivery.GONE;
+        }
         try {
             engine.getRuntimeService().createMessageCorrelation(conversation.messageName())
                     .processInstanceId(conversation.processInstanceId())
