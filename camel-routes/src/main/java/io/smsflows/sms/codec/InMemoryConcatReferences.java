@@ -1,14 +1,19 @@
 package io.smsflows.sms.codec;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Interim: one counter (replaced by per-destination references in the full codec). */
+/**
+ * References counted per destination in this JVM: for tests, benchmarks and single-node use without a database.
+ * The pipeline uses the database-backed counter (sms_recipient_lock), which holds across a cluster and restarts.
+ */
 public class InMemoryConcatReferences implements ConcatReferences {
 
-    private final AtomicInteger counter = new AtomicInteger((int) (System.nanoTime() & 0xFFFF));
+    private final ConcurrentMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
 
     @Override
     public int next(String destination) {
-        return counter.incrementAndGet() & 0xFFFF;
+        return counters.computeIfAbsent(destination, d -> new AtomicInteger()).getAndIncrement() & 0xFFFF;
     }
 }

@@ -11,7 +11,6 @@ import io.smsflows.sms.crm.CrmStubController;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.inbound.InboundMessageRepository;
 import io.smsflows.sms.inbound.InboundStore;
-import io.smsflows.sms.inbound.GsmSeptets;
 import io.smsflows.sms.inbound.MoDecoding;
 import io.smsflows.sms.reply.AutoReplies;
 import io.smsflows.sms.reply.Conversations;
@@ -137,7 +136,7 @@ public class SmsFlowsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public MoDecoding smsMoDecoding() {
-        return new MoDecoding(GsmSeptets::decode);
+        return new MoDecoding();
     }
 
     @Bean

@@ -1,14 +1,12 @@
 package io.smsflows.sms.inbound;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import io.smsflows.sms.codec.SmsDecoder;
+import io.smsflows.sms.codec.SmsDecodingException;
 
 /**
- * Turns the octets of an MO into text and concatenation keys: UDH (8- and 16-bit references) or SAR TLVs,
- * message_payload, and the data codings handsets use. Never throws: what cannot be decoded comes back with
+ * Turns the octets of an MO into text and concatenation keys with the codec's {@link SmsDecoder}: UDH (8- and
+ * 16-bit references, national shift tables) or SAR TLVs, message_payload, and the data codings handsets use
+ * (SMPP's own values and the 3GPP TS 23.038 coding groups). Never throws: what cannot be decoded comes back with
  * {@code text == null} and the reason, and is stored as UNDECODABLE.
  */
 public class MoDecoding {
@@ -22,109 +20,54 @@ public class MoDecoding {
     public record Decoded(String text, Integer concatRef, Integer concatTotal, Integer concatSeq, String reason) {
     }
 
-    private final GsmTextDecoder gsm;
-
-    public MoDecoding(GsmTextDecoder gsm) {
-        this.gsm = gsm;
-    }
-
     public Decoded decode(RawMo mo) {
         byte[] octets = mo.shortMessage();
         if (octets.length == 0 && mo.tlvs().containsKey(MESSAGE_PAYLOAD)) {
             octets = mo.tlvs().get(MESSAGE_PAYLOAD);
         }
-        Integer ref = null;
-        Integer total = null;
-        Integer seq = null;
-        byte[] udh = new byte[0];
-        int start = 0;
-        if ((mo.esmClass() & 0x40) != 0) {
-            if (octets.length == 0 || (octets[0] & 0xFF) + 1 > octets.length) {
-                return new Decoded(null, null, null, null, "esm_class says UDH but the header length "
-                        + (octets.length == 0 ? "is missing" : (octets[0] & 0xFF) + " exceeds the " + octets.length + " octets"));
-            }
-            int udhl = octets[0] & 0xFF;
-            udh = Arrays.copyOfRange(octets, 1, 1 + udhl);
-            start = 1 + udhl;
-            for (int i = 0; i + 1 < udh.length; ) {
-                int iei = udh[i] & 0xFF;
-                int len = udh[i + 1] & 0xFF;
-                if (i + 2 + len > udh.length) {
-                    return new Decoded(null, null, null, null, "information element 0x" + Integer.toHexString(iei)
-                            + " runs past the end of the UDH");
-                }
-                if (iei == 0x00 && len == 3) {
-                    ref = udh[i + 2] & 0xFF;
-                    total = udh[i + 3] & 0xFF;
-                    seq = udh[i + 4] & 0xFF;
-                } else if (iei == 0x08 && len == 4) {
-                    ref = ((udh[i + 2] & 0xFF) << 8) | (udh[i + 3] & 0xFF);
-                    total = udh[i + 4] & 0xFF;
-                    seq = udh[i + 5] & 0xFF;
-                }
-                i += 2 + len;
-            }
-        } else if (mo.tlvs().containsKey(SAR_REF) && mo.tlvs().containsKey(SAR_TOTAL) && mo.tlvs().containsKey(SAR_SEQ)) {
+        int coding = textCoding(mo.dataCoding() & 0xFF);
+        if (coding < 0) {
+            return new Decoded(null, null, null, null, "data_coding 0x" + Integer.toHexString(mo.dataCoding())
+                    + " is not a text coding (8-bit data, compressed or reserved)");
+        }
+        SmsDecoder.Decoded d;
+        try {
+            d = SmsDecoder.decode((byte) coding, octets, (mo.esmClass() & 0x40) != 0);
+        } catch (SmsDecodingException e) {
+            return new Decoded(null, null, null, null, e.getMessage());
+        }
+        Integer ref = d.concatReference();
+        Integer total = d.concatTotal();
+        Integer seq = d.concatSequence();
+        if (total == null && mo.tlvs().containsKey(SAR_REF) && mo.tlvs().containsKey(SAR_TOTAL)
+                && mo.tlvs().containsKey(SAR_SEQ)) {
             ref = unsigned(mo.tlvs().get(SAR_REF));
             total = unsigned(mo.tlvs().get(SAR_TOTAL));
             seq = unsigned(mo.tlvs().get(SAR_SEQ));
         }
-        byte[] body = Arrays.copyOfRange(octets, start, octets.length);
-        String text;
-        String reason = null;
-        int coding = mo.dataCoding() & 0xFF;
-        switch (alphabet(coding)) {
-            case GSM -> {
-                text = gsm.decode(udh, body);
-                if (text == null) {
-                    return new Decoded(null, ref, total, seq, "octets above 0x7F in GSM 7-bit (unpacked) text");
-                }
-            }
-            case UCS2 -> {
-                try {
-                    text = StandardCharsets.UTF_16BE.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-                } catch (CharacterCodingException e) {
-                    return new Decoded(null, ref, total, seq, "invalid UCS-2/UTF-16 octets (odd length or lone surrogate)");
-                }
-            }
-            case ASCII -> text = new String(body, StandardCharsets.US_ASCII);
-            case LATIN1 -> text = new String(body, StandardCharsets.ISO_8859_1);
-            default -> {
-                return new Decoded(null, ref, total, seq, "data_coding 0x" + Integer.toHexString(coding)
-                        + " is not a text coding (8-bit data, compressed or reserved)");
-            }
-        }
         if (total != null && (total < 1 || seq == null || seq < 1 || seq > total)) {
-            reason = "concatenation header with part " + seq + " of " + total + ": treated as a single message";
-            ref = null;
-            total = null;
-            seq = null;
+            return new Decoded(d.text(), null, null, null, "concatenation header with part " + seq + " of " + total
+                    + ": treated as a single message");
         }
-        return new Decoded(text, ref, total, seq, reason);
+        return new Decoded(d.text(), ref, total, seq, null);
     }
 
-    private enum Alphabet { GSM, ASCII, LATIN1, UCS2, NONE }
-
-    /** SMPP 3.4 data_coding values, and the 3GPP TS 23.038 coding groups handsets also send. */
-    private static Alphabet alphabet(int coding) {
+    /** The SmsDecoder coding (0x00 GSM, 0x01 ASCII, 0x03 Latin-1, 0x08 UCS-2) of a data_coding, or -1. */
+    static int textCoding(int coding) {
         return switch (coding) {
-            case 0x00 -> Alphabet.GSM;
-            case 0x01 -> Alphabet.ASCII;
-            case 0x03 -> Alphabet.LATIN1;
-            case 0x08 -> Alphabet.UCS2;
+            case 0x00, 0x01, 0x03, 0x08 -> coding;
             default -> {
                 if ((coding & 0xF0) == 0xF0) {
-                    yield (coding & 0x04) == 0 ? Alphabet.GSM : Alphabet.NONE; // message class group
+                    yield (coding & 0x04) == 0 ? 0x00 : -1; // message class group: GSM or 8-bit data
                 }
                 if ((coding & 0xF0) == 0x10 || (coding & 0xE0) == 0x40) { // 23.038 general groups, uncompressed
                     yield switch (coding & 0x0C) {
-                        case 0x00 -> Alphabet.GSM;
-                        case 0x08 -> Alphabet.UCS2;
-                        default -> Alphabet.NONE;
+                        case 0x00 -> 0x00;
+                        case 0x08 -> 0x08;
+                        default -> -1;
                     };
                 }
-                yield Alphabet.NONE;
+                yield -1;
             }
         };
     }
@@ -135,12 +78,5 @@ public class MoDecoding {
             v = (v << 8) | (b & 0xFF);
         }
         return v;
-    }
-
-    /** GSM 03.38 septets (one per octet) to text, applying national shift tables named in the UDH. */
-    @FunctionalInterface
-    public interface GsmTextDecoder {
-        /** @return the text, or null if an octet is not a septet */
-        String decode(byte[] udh, byte[] septets);
     }
 }

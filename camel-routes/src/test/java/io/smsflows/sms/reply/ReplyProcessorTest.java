@@ -9,7 +9,6 @@ import io.smsflows.sms.consent.ConsentSource;
 import io.smsflows.sms.consent.RecipientGate;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
-import io.smsflows.sms.inbound.GsmSeptets;
 import io.smsflows.sms.inbound.InboundMessageRepository;
 import io.smsflows.sms.inbound.InboundStore;
 import io.smsflows.sms.inbound.MoDecoding;
@@ -59,7 +58,7 @@ class ReplyProcessorTest {
         new SmsFlowsSchema(ds);
         jdbc = new JdbcTemplate(ds);
         inbound = new InboundMessageRepository(jdbc);
-        store = new InboundStore(inbound, new MoDecoding(GsmSeptets::decode), Duration.ofMinutes(5), () -> { }, clock);
+        store = new InboundStore(inbound, new MoDecoding(), Duration.ofMinutes(5), () -> { }, clock);
         conversations = new Conversations(jdbc, clock);
         suppressions = new SuppressionList(jdbc, new RecipientGate(ds), clock);
         SmsOutbox outbox = new SmsOutbox(new SmsMessageRepository(jdbc), new StandardSmsEncoder(), properties,
