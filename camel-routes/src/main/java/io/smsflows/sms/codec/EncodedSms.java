@@ -15,11 +15,15 @@ import java.util.List;
  * @param unitsLeftInLastPart units still free in the last part before another part is needed
  * @param replacements        smart replacements made, in text order
  * @param ucs2Forcers         characters that forced UCS-2, with their positions (empty for GSM7)
+ * @param segments            SMS segments the operator bills: the part count, also for message_payload, which
+ *                            carries the whole text in one PDU but is billed (and delivered) in UDH segments
  */
 public record EncodedSms(String originalText, String text, SmsAlphabet alphabet, NationalLanguage lockingShift,
                          NationalLanguage singleShift, List<WirePart> parts, int unitsUsedInLastPart,
-                         int unitsLeftInLastPart, List<Replacement> replacements, List<ForcingCharacter> ucs2Forcers) {
+                         int unitsLeftInLastPart, List<Replacement> replacements, List<ForcingCharacter> ucs2Forcers,
+                         int segments) {
 
+    /** PDUs on the wire (one per submit_sm). */
     public int partCount() {
         return parts.size();
     }

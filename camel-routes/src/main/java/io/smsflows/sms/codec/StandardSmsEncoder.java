@@ -2,11 +2,11 @@ package io.smsflows.sms.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * GSM 03.38 / UCS-2 encoder and segmenter (3GPP TS 23.038, 23.040; SMPP 3.4).
@@ -28,6 +28,8 @@ import java.util.Map;
 public class StandardSmsEncoder implements SmsEncoder {
 
     private static final int OCTETS = 140;
+    /** Extended grapheme clusters (UAX #29); java.text.BreakIterator of Java 17 splits ZWJ sequences and flags. */
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
     private static final short SAR_MSG_REF_NUM = 0x020C;
     private static final short SAR_TOTAL_SEGMENTS = 0x020E;
     private static final short SAR_SEGMENT_SEQNUM = 0x020F;
@@ -64,7 +66,7 @@ public class StandardSmsEncoder implements SmsEncoder {
         int lastCapacity = plan.capacity;
         return new EncodedSms(text, sent, plan.alphabet, plan.charset == null ? null : plan.charset.locking(),
                 plan.charset == null ? null : plan.charset.single(), wire, plan.unitsInLast,
-                lastCapacity - plan.unitsInLast, replacements, forcers);
+                lastCapacity - plan.unitsInLast, replacements, forcers, plan.billedParts);
     }
 
     /** The cheapest GSM character set (default first, then allowed national tables) that encodes the text. */
@@ -123,11 +125,9 @@ public class StandardSmsEncoder implements SmsEncoder {
             i += n;
         }
         List<Unit> clusters = new ArrayList<>();
-        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
-        graphemes.setText(text);
-        for (int start = graphemes.first(), end = graphemes.next(); end != BreakIterator.DONE;
-             start = end, end = graphemes.next()) {
-            clusters.add(new Unit(start, end, end - start));
+        Matcher graphemes = GRAPHEME.matcher(text);
+        while (graphemes.find()) {
+            clusters.add(new Unit(graphemes.start(), graphemes.end(), graphemes.end() - graphemes.start()));
         }
         // clusters first; the plan falls back to code points when keeping clusters whole would cost a part
         return Plan.pack(SmsAlphabet.UCS2, null, text, List.of(clusters, codePoints), options);
@@ -282,6 +282,7 @@ public class StandardSmsEncoder implements SmsEncoder {
             plan.parts = texts;
             plan.billedParts = texts.size();
             plan.unitsInLast = best.get(best.size() - 1).stream().mapToInt(Unit::cost).sum();
+            // greedy packing of the atoms is the minimum; the clusters' choice above never costs more
             plan.capacity = plan.multiCapacity;
             if (style == ConcatenationStyle.MESSAGE_PAYLOAD) {
                 plan.parts = List.of(text); // one PDU; billed as the UDH parts computed above

@@ -85,13 +85,13 @@ public class SmsOutbox {
         SmsMessage row = new SmsMessage(id, sms.idempotencyKey(), sms.processInstanceId(), sms.businessKey(),
                 sms.activityId(), orDefault(sms.deliveredMessage(), OutboundSms.DEFAULT_DELIVERED_MESSAGE),
                 orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,
-                blankToNull(sms.sender()), sms.text(), category, encoded.alphabet().name(), encoded.partCount(),
+                blankToNull(sms.sender()), sms.text(), category, encoded.alphabet().name(), encoded.segments(),
                 MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0);
         repository.insert(row, sms.smartReplacement(), sms.processInstanceId() != null);
         wakeDispatcherAfterCommit.run();
-        LOG.info("SMS {} queued to {} ({} part(s), {}, {})", id, PhoneNumbers.mask(recipient), encoded.partCount(),
+        LOG.info("SMS {} queued to {} ({} part(s), {}, {})", id, PhoneNumbers.mask(recipient), encoded.segments(),
                 encoded.alphabet(), category);
-        return new EnqueuedSms(id, recipient, encoded.partCount(), encoded.alphabet().name(), false);
+        return new EnqueuedSms(id, recipient, encoded.segments(), encoded.alphabet().name(), false);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -60,14 +60,14 @@ public class SmsPreview {
         SmsFlowsProperties.Pricing pricing = properties.getPricing();
         BigDecimal perPart = country == null ? pricing.getDefaultPerPart()
                 : pricing.getPerPart().getOrDefault(country, pricing.getDefaultPerPart());
-        BigDecimal cost = perPart == null ? null : perPart.multiply(BigDecimal.valueOf(encoded.partCount()));
+        BigDecimal cost = perPart == null ? null : perPart.multiply(BigDecimal.valueOf(encoded.segments()));
         List<String> parts = encoded.parts().stream().map(WirePart::text).toList();
-        boolean fits = encoded.partCount() <= maxParts;
+        boolean fits = encoded.segments() <= maxParts;
         return new Preview(encoded.alphabet().name(), encoded.lockingShift() == null ? null : encoded.lockingShift().name(),
-                encoded.singleShift() == null ? null : encoded.singleShift().name(), encoded.partCount(),
+                encoded.singleShift() == null ? null : encoded.singleShift().name(), encoded.segments(),
                 encoded.unitsUsedInLastPart(), encoded.unitsLeftInLastPart(), parts, encoded.ucs2Forcers(),
                 encoded.replacements(), encoded.text(), fits, maxParts,
-                fits ? null : "the text needs " + encoded.partCount() + " parts; category '" + category
+                fits ? null : "the text needs " + encoded.segments() + " parts; category '" + category
                         + "' allows at most " + maxParts + ": shorten it or raise smsflows.categories." + category + ".max-parts",
                 country, cost, cost == null ? null : pricing.getCurrency());
     }
