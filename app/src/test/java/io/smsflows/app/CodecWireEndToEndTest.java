@@ -22,7 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * What our codec hands camel-smpp is exactly what reaches the SMSC: data_coding, esm_class, UDH bytes and payload
  * octets of each submit_sm, checked in the simulator. The route here allows the Turkish shift tables.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:e2e-wire;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=e2e-wire",
         "smsflows.simulator.port=0",
@@ -101,7 +101,7 @@ class CodecWireEndToEndTest {
 
     @Test
     void turkish_text_uses_the_national_shift_table_when_the_route_allows_it() {
-        String text = "Çok güzel ışık, İstanbul'da buluşalım mı? Şimdi ğ!";
+        String text = "Çok güzel ışık, İstanbul'da buluşalım mı? Şimdi ğ! Yarın sabah erken çıkıyoruz, hazır olun.";
         List<ReceivedSubmit> pdus = send("+905321234567", text);
         assertThat(pdus).singleElement().satisfies(pdu -> {
             assertThat(pdu.dataCoding()).isEqualTo((byte) 0x00);
