@@ -10,17 +10,40 @@ import java.util.Map;
 final class GsmCharset {
 
     static final GsmCharset DEFAULT = new GsmCharset(null, null);
+    /** Marks an extension-table code in {@link #codes}. */
+    static final int EXTENSION_FLAG = 0x80;
+    private static final java.util.concurrent.ConcurrentMap<String, GsmCharset> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final NationalLanguage locking;
     private final NationalLanguage single;
-    private final Map<Character, Integer> basic;
-    private final Map<Character, Integer> extension;
+    /** Per UTF-16 char: septet (basic), 0x80 | code (extension), or -1: one array lookup per character. */
+    private final short[] codes = new short[65536];
 
     GsmCharset(NationalLanguage locking, NationalLanguage single) {
         this.locking = locking;
         this.single = single;
-        this.basic = GsmTables.reverse(GsmTables.basic(locking));
-        this.extension = GsmTables.reverse(GsmTables.extension(single));
+        java.util.Arrays.fill(codes, (short) -1);
+        // extension first: a character in both tables takes the cheaper basic form
+        for (Map.Entry<Character, Integer> e : GsmTables.reverse(GsmTables.extension(single)).entrySet()) {
+            codes[e.getKey()] = (short) (EXTENSION_FLAG | e.getValue());
+        }
+        for (Map.Entry<Character, Integer> e : GsmTables.reverse(GsmTables.basic(locking)).entrySet()) {
+            codes[e.getKey()] = e.getValue().shortValue();
+        }
+    }
+
+    /** Shared instances: each holds a 128 KiB lookup table. */
+    static GsmCharset of(NationalLanguage locking, NationalLanguage single) {
+        if (locking == null && single == null) {
+            return DEFAULT;
+        }
+        return CACHE.computeIfAbsent(locking + "/" + single, k -> new GsmCharset(locking, single));
+    }
+
+    /** The lookup code of a UTF-16 char: septet, 0x80 | extension code, or -1. */
+    int code(char c) {
+        return codes[c];
     }
 
     NationalLanguage locking() {
@@ -36,22 +59,18 @@ final class GsmCharset {
         if (codePoint > 0xFFFF) {
             return 0;
         }
-        char c = (char) codePoint;
-        if (basic.containsKey(c)) {
-            return 1;
-        }
-        return extension.containsKey(c) ? 2 : 0;
+        int code = codes[codePoint];
+        return code < 0 ? 0 : (code & EXTENSION_FLAG) != 0 ? 2 : 1;
     }
 
     /** Writes a code point this set can encode as unpacked septets. */
     void write(int codePoint, ByteArrayOutputStream out) {
-        char c = (char) codePoint;
-        Integer septet = basic.get(c);
-        if (septet != null) {
-            out.write(septet);
+        int code = codes[codePoint];
+        if ((code & EXTENSION_FLAG) == 0) {
+            out.write(code);
         } else {
             out.write(GsmTables.ESCAPE);
-            out.write(extension.get(c));
+            out.write(code & 0x7F);
         }
     }
 

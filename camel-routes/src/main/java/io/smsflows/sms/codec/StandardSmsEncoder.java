@@ -40,6 +40,19 @@ public class StandardSmsEncoder implements SmsEncoder {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("text is empty: an SMS needs at least one character");
         }
+        // the common cases first; smart replacement never changes default-GSM text
+        EncodedSms fast = FastPaths.gsm(text, options, reference);
+        if (fast == null && !options.smartReplacement() && options.nationalLanguages().isEmpty()) {
+            fast = FastPaths.ucs2(text, options, reference);
+        }
+        return fast != null ? fast : encodeGeneral(text, options, reference);
+    }
+
+    /** The general algorithm (any options); package visible so tests can compare it with the fast paths. */
+    EncodedSms encodeGeneral(String text, EncodingOptions options, int reference) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("text is empty: an SMS needs at least one character");
+        }
         String sent = text;
         List<EncodedSms.Replacement> replacements = List.of();
         if (options.smartReplacement()) {
@@ -61,12 +74,11 @@ public class StandardSmsEncoder implements SmsEncoder {
             throw new SmsTooLongException(plan.alphabet, plan.totalUnits, plan.billedParts,
                     options.maxParts() * plan.perPartCapacity(options.maxParts()), options.maxParts());
         }
-        List<EncodedSms.ForcingCharacter> forcers = plan.alphabet == SmsAlphabet.UCS2 ? forcers(sent) : List.of();
         List<WirePart> wire = wire(plan, options, reference);
         int lastCapacity = plan.capacity;
         return new EncodedSms(text, sent, plan.alphabet, plan.charset == null ? null : plan.charset.locking(),
                 plan.charset == null ? null : plan.charset.single(), wire, plan.unitsInLast,
-                lastCapacity - plan.unitsInLast, replacements, forcers, plan.billedParts);
+                lastCapacity - plan.unitsInLast, replacements, plan.billedParts);
     }
 
     /** The cheapest GSM character set (default first, then allowed national tables) that encodes the text. */
@@ -79,18 +91,18 @@ public class StandardSmsEncoder implements SmsEncoder {
         List<GsmCharset> candidates = new ArrayList<>();
         for (NationalLanguage l : options.nationalLanguages()) {
             if (GsmTables.hasSingle(l)) {
-                candidates.add(new GsmCharset(null, l));
+                candidates.add(GsmCharset.of(null, l));
             }
         }
         for (NationalLanguage l : options.nationalLanguages()) {
             if (GsmTables.hasLocking(l)) {
-                candidates.add(new GsmCharset(l, null));
+                candidates.add(GsmCharset.of(l, null));
             }
         }
         for (NationalLanguage locking : options.nationalLanguages()) {
             for (NationalLanguage single : options.nationalLanguages()) {
                 if (GsmTables.hasLocking(locking) && GsmTables.hasSingle(single)) {
-                    candidates.add(new GsmCharset(locking, single));
+                    candidates.add(GsmCharset.of(locking, single));
                 }
             }
         }
@@ -131,18 +143,6 @@ public class StandardSmsEncoder implements SmsEncoder {
         }
         // clusters first; the plan falls back to code points when keeping clusters whole would cost a part
         return Plan.pack(SmsAlphabet.UCS2, null, text, List.of(clusters, codePoints), options);
-    }
-
-    private static List<EncodedSms.ForcingCharacter> forcers(String text) {
-        List<EncodedSms.ForcingCharacter> result = new ArrayList<>();
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            if (GsmCharset.DEFAULT.septets(cp) == 0) {
-                result.add(new EncodedSms.ForcingCharacter(i, new String(Character.toChars(cp))));
-            }
-            i += Character.charCount(cp);
-        }
-        return result;
     }
 
     private List<WirePart> wire(Plan plan, EncodingOptions options, int reference) {

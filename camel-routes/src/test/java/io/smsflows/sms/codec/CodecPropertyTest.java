@@ -121,6 +121,35 @@ class CodecPropertyTest {
         }
     }
 
+    @Property(tries = 1500)
+    void fast_paths_give_exactly_what_the_general_algorithm_gives(@ForAll("cases") Case c) {
+        EncodingOptions options = c.options().withMaxParts(255);
+        EncodedSms fast;
+        EncodedSms general;
+        try {
+            fast = encoder.encode(c.text(), options, 0x1234);
+            general = encoder.encodeGeneral(c.text(), options, 0x1234);
+        } catch (SmsTooLongException e) {
+            return; // longer than any SMS: both refuse (checked above)
+        }
+        assertThat(fast.alphabet()).isEqualTo(general.alphabet());
+        assertThat(fast.segments()).isEqualTo(general.segments());
+        assertThat(fast.text()).isEqualTo(general.text());
+        assertThat(fast.unitsUsedInLastPart()).isEqualTo(general.unitsUsedInLastPart());
+        assertThat(fast.unitsLeftInLastPart()).isEqualTo(general.unitsLeftInLastPart());
+        assertThat(fast.ucs2Forcers()).isEqualTo(general.ucs2Forcers());
+        assertThat(fast.parts()).hasSameSizeAs(general.parts());
+        for (int i = 0; i < fast.parts().size(); i++) {
+            WirePart f = fast.parts().get(i);
+            WirePart g = general.parts().get(i);
+            assertThat(f.text()).isEqualTo(g.text());
+            assertThat(f.shortMessage()).isEqualTo(g.shortMessage());
+            assertThat(f.esmClass()).isEqualTo(g.esmClass());
+            assertThat(f.dataCoding()).isEqualTo(g.dataCoding());
+            assertThat(f.optionalParameters().keySet()).isEqualTo(g.optionalParameters().keySet());
+        }
+    }
+
     /** Costs of the smallest units that must not be split: escape pairs (GSM) or surrogate pairs (UCS-2). */
     private static List<Integer> atoms(EncodedSms encoded) {
         GsmCharset charset = new GsmCharset(encoded.lockingShift(), encoded.singleShift());
