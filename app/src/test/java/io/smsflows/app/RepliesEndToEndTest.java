@@ -124,6 +124,37 @@ class RepliesEndToEndTest {
     }
 
     @Test
+    void a_long_reply_in_several_parts_is_reassembled_before_it_is_read() {
+        String pi = ask("appointment-5", "+33612340005", "RDV demain 10h. Répondez OUI pour confirmer.");
+        String longReply = "Bonjour, je ne pourrai pas venir demain matin car je travaille, est-ce que ce serait "
+                + "possible de décaler le rendez-vous à la semaine prochaine en fin d'après-midi ? Merci beaucoup !";
+        simulator.deliverMo("+33612340005", "SMSFlows", longReply); // 2 UDH parts from the simulator
+        Map<String, Object> vars = rest.awaitCompleted(pi, TIMEOUT);
+        assertThat(vars).containsEntry("smsReplyText", longReply).containsEntry("smsReplyIntent", "UNKNOWN")
+                .containsEntry("smsReplyPartial", false);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_preview_answers_with_parts_and_cost_and_refuses_bad_input() {
+        ResponseEntity<Map> ok = rest.authenticated().postForEntity("/api/sms/preview",
+                Map.of("text", "“Black Friday” – 30% off…", "country", "FR", "smartReplacement", true), Map.class);
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ok.getBody()).containsEntry("encoding", "GSM7").containsEntry("parts", 1)
+                .containsEntry("sentText", "\"Black Friday\" - 30% off...").containsEntry("currency", "EUR");
+        assertThat((List<?>) ok.getBody().get("replacements")).hasSize(4);
+        ResponseEntity<Map> noText = rest.authenticated().postForEntity("/api/sms/preview", Map.of("country", "FR"),
+                Map.class);
+        assertThat(noText.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noText.getBody().get("error").toString()).contains("'text' is required");
+        ResponseEntity<Map> route = rest.authenticated().postForEntity("/api/sms/preview",
+                Map.of("text", "Hi", "route", "nowhere"), Map.class);
+        assertThat(route.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(anonymous.postForEntity("/api/sms/preview", Map.of("text", "Hi"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void a_message_without_conversation_gets_the_help_text_once() {
         String number = "+33612340003";
         simulator.deliverMo(number, "SMSFlows", "Bonjour, c'est pour quoi ?");
