@@ -11,7 +11,8 @@ package io.smsflows.sms.outbox;
  * @param processInstanceId process to tell the outcome to, or null
  * @param businessKey       for operators and logs
  * @param activityId        BPMN activity that sent it
- * @param deliveredMessage  BPMN message correlated when delivered (default SmsDelivered)
+ * @param deliveredMessage  BPMN message correlated when delivered (default SmsDelivered; "none": no outcome is
+ *                          correlated, for messages the model does not wait on)
  * @param failedMessage     BPMN message correlated when failed or expired (default SmsFailed)
  * @param smartReplacement  replace typographic look-alikes by GSM characters (changes the text)
  */
@@ -25,6 +26,8 @@ public record OutboundSms(String recipient, String text, String sender, String c
     public static final String CONSENT = "consent";
     public static final String DEFAULT_DELIVERED_MESSAGE = "SmsDelivered";
     public static final String DEFAULT_FAILED_MESSAGE = "SmsFailed";
+    /** Delivered-message name meaning: the process does not wait for this message's outcome. */
+    public static final String NO_OUTCOME = "none";
 
     /** A message not tied to a process. */
     public static OutboundSms standalone(String recipient, String text, String idempotencyKey) {

@@ -87,7 +87,9 @@ public class SmsOutbox {
                 orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,
                 blankToNull(sms.sender()), sms.text(), category, encoded.alphabet().name(), encoded.segments(),
                 MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0);
-        repository.insert(row, sms.smartReplacement(), sms.processInstanceId() != null);
+        // "none" as the delivered message: the model does not wait for the outcome (confirmations, nudges)
+        boolean notify = sms.processInstanceId() != null && !OutboundSms.NO_OUTCOME.equalsIgnoreCase(sms.deliveredMessage());
+        repository.insert(row, sms.smartReplacement(), notify);
         wakeDispatcherAfterCommit.run();
         LOG.info("SMS {} queued to {} ({} part(s), {}, {})", id, PhoneNumbers.mask(recipient), encoded.segments(),
                 encoded.alphabet(), category);

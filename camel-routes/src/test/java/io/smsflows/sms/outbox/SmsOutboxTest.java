@@ -65,6 +65,18 @@ class SmsOutboxTest {
     }
 
     @Test
+    void a_process_waits_for_the_outcome_unless_the_model_says_none() {
+        String waited = outbox.enqueue(new OutboundSms("+4915112345678", "Hi", null, null, "k-wait", "pi-1", null,
+                "Task_Send", null, null, false)).messageId();
+        String notWaited = outbox.enqueue(new OutboundSms("+4915112345678", "Hi", null, null, "k-none", "pi-1", null,
+                "Task_Confirm", OutboundSms.NO_OUTCOME, null, false)).messageId();
+        assertThat(jdbc.queryForObject("select notify_status from sms_message where id = ?", String.class, waited))
+                .isEqualTo("WAITING");
+        assertThat(jdbc.queryForObject("select notify_status from sms_message where id = ?", String.class, notWaited))
+                .isEqualTo("NONE");
+    }
+
+    @Test
     void rollback_queues_nothing_and_wakes_nobody() {
         tx.executeWithoutResult(s -> {
             outbox.enqueue(OutboundSms.standalone("+4915112345678", "Hello", "k2"));

@@ -2,6 +2,8 @@ package io.smsflows.camunda.config;
 
 import io.smsflows.camunda.consent.CrmNotifyDelegate;
 import io.smsflows.camunda.consent.EndJourneysDelegate;
+import io.smsflows.camunda.consent.MarketingConsentDelegate;
+import io.smsflows.sms.consent.MarketingConsent;
 import io.smsflows.camunda.consent.ResubscribeDelegate;
 import io.smsflows.camunda.consent.SmsTexts;
 import io.smsflows.camunda.consent.SuppressDelegate;
@@ -68,6 +70,18 @@ public class SmsFlowsCamundaAutoConfiguration {
     @ConditionalOnBean(SuppressionList.class)
     public ResubscribeDelegate smsResubscribe(SuppressionList suppressions) {
         return new ResubscribeDelegate(suppressions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MarketingConsent.class)
+    public MarketingConsent smsMarketingConsentPolicy() {
+        return MarketingConsent.crmAsserted();
+    }
+
+    @Bean
+    @ConditionalOnBean(SuppressionList.class)
+    public MarketingConsentDelegate smsMarketingConsent(MarketingConsent consent, SuppressionList suppressions) {
+        return new MarketingConsentDelegate(consent, suppressions);
     }
 
     @Bean

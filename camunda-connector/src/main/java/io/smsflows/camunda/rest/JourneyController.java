@@ -45,7 +45,7 @@ public class JourneyController {
     /** Start of an abandoned-cart journey. */
     public record CartRequest(String cartId, String phone, String firstName, String locale, String shopName,
                               String cartLink, BigDecimal cartValue, String currency, String discountCode,
-                              String delay, String sender) {
+                              String delay, String sender, Boolean marketingConsent) {
     }
 
     private final ProcessEngine engine;
@@ -148,6 +148,8 @@ public class JourneyController {
         putIfPresent(vars, "discountCode", r.discountCode());
         putIfPresent(vars, "delay", r.delay());
         putIfPresent(vars, "sender", r.sender());
+        // marketing needs consent; absent means no (the journey records "noConsent" and sends nothing)
+        vars.put("marketingConsent", Boolean.TRUE.equals(r.marketingConsent()));
         return start(ABANDONED_CART, r.cartId(), vars);
     }
 

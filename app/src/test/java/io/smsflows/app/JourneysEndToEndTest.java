@@ -1,0 +1,107 @@
+package io.smsflows.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.smsflows.sms.simulator.SmscSimulator;
+import io.smsflows.sms.simulator.SmscSimulator.ReceivedSubmit;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** A CRM drives the abandoned-cart journey over the thin JSON API; the reminder goes through the simulator. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:e2e-journeys;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.process-engine-name=e2e-journeys",
+        "smsflows.simulator.port=0",
+        "smsflows.simulator.receipt-delay=20ms",
+        "camunda.bpm.admin-user.id=demo",
+        "camunda.bpm.admin-user.password=demo"})
+@DirtiesContext
+class JourneysEndToEndTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    SmscSimulator simulator;
+
+    EngineRest rest;
+    TestRestTemplate crm;
+
+    @BeforeEach
+    void setUp() {
+        rest = new EngineRest(anonymous);
+        crm = rest.authenticated();
+    }
+
+    private List<ReceivedSubmit> submitsTo(String digits) {
+        return simulator.received().stream().filter(s -> s.destAddr().equals(digits)).toList();
+    }
+
+    private static Map<String, Object> cart(String id, String phone, boolean consent) {
+        Map<String, Object> body = new HashMap<>(Map.of("cartId", id, "phone", phone, "firstName", "Ana",
+                "locale", "en", "shopName", "Maison Lune", "cartLink", "https://shop.example/c/" + id,
+                "cartValue", 59.9, "delay", "PT1S", "marketingConsent", consent));
+        return body;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reminder_on_the_wire_then_the_order_recovers_the_cart() {
+        ResponseEntity<Map> started = crm.postForEntity("/api/journeys/abandoned-cart",
+                cart("cart-1", "+33612340101", true), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String pi = (String) started.getBody().get("id");
+        ResponseEntity<Map> again = crm.postForEntity("/api/journeys/abandoned-cart",
+                cart("cart-1", "+33612340101", true), Map.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK); // idempotent on the cart id
+        assertThat(again.getBody()).containsEntry("id", pi).containsEntry("created", false);
+
+        await().atMost(TIMEOUT).until(() -> !submitsTo("33612340101").isEmpty());
+        String text = new String(submitsTo("33612340101").get(0).shortMessage(), StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("Ana").contains("Maison Lune").contains("STOP");
+
+        await().atMost(TIMEOUT).until(() -> crm.postForEntity("/api/journeys/cart-1/events/order-placed",
+                Map.of("orderValue", 59.9), Map.class).getStatusCode().is2xxSuccessful());
+        Map<String, Object> vars = rest.awaitCompleted(pi, TIMEOUT);
+        assertThat(vars).containsEntry("cartOutcome", "recovered").containsEntry("recoveredRevenue", 59.9);
+    }
+
+    @Test
+    void without_marketing_consent_nothing_is_sent() {
+        ResponseEntity<Map> started = crm.postForEntity("/api/journeys/abandoned-cart",
+                cart("cart-2", "+33612340102", false), Map.class);
+        Map<String, Object> vars = rest.awaitCompleted((String) started.getBody().get("id"), TIMEOUT);
+        assertThat(vars).containsEntry("cartOutcome", "noConsent");
+        assertThat(submitsTo("33612340102")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bad_input_gets_field_errors_and_starts_nothing() {
+        Map<String, Object> body = cart("cart-3", "0612", true);
+        body.remove("shopName");
+        body.put("cartLink", "ftp://x");
+        ResponseEntity<Map> bad = crm.postForEntity("/api/journeys/abandoned-cart", body, Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("fields")).containsKeys("phone", "shopName", "cartLink");
+        assertThat(rest.instancesOf("abandoned-cart")).noneMatch(i -> "cart-3".equals(i.get("businessKey")));
+        ResponseEntity<Map> unknown = crm.postForEntity("/api/journeys/no-such-cart/events/order-placed", Map.of(),
+                Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(anonymous.postForEntity("/api/journeys/abandoned-cart", cart("cart-4", "+33612340104", true),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}
