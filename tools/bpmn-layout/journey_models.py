@@ -106,3 +106,226 @@ m.annotate("Annotation_Timing", "Seed 004: 30-60 minutes after abandonment works
            "elsewhere.", 440, 100, "Gateway_WaitBeforeSms")
 m.write(os.path.join(OUT, "abandoned-cart.bpmn"))
 print("written")
+
+
+# ---------------------------------------------------------------- appointment-reminder
+def crm(event, fields, prefix=None):
+    inputs = [("crmEvent", event), ("crmFields", fields)]
+    if prefix:
+        inputs.append(("crmResultPrefix", prefix))
+    return service("${crmNotify}", inputs)
+
+
+def ask_call(template, count_sent=False):
+    counter = ('<camunda:executionListener expression="${execution.setVariable(&quot;remindersSent&quot;, '
+               'execution.getVariable(&quot;remindersSent&quot;) == null ? 1 : remindersSent + 1)}" event="start" />'
+               if count_sent else "")
+    ins = counter + ('<camunda:in businessKey="#{execution.processBusinessKey}" />'
+           '<camunda:in sourceExpression="${phone}" target="to" />'
+           f'<camunda:in sourceExpression="${{smsTemplates.render(\'{template}\', execution)}}" target="text" />'
+           '<camunda:in sourceExpression="${locale}" target="locale" />'
+           '<camunda:in sourceExpression="${execution.getVariable(&quot;sender&quot;)}" target="sender" />'
+           '<camunda:in sourceExpression="${execution.getVariable(&quot;reminderWindow&quot;) != null ? reminderWindow : &quot;PT24H&quot;}" target="replyTimeout" />'
+           '<camunda:out source="askOutcome" target="askOutcome" />'
+           '<camunda:out source="smsReplyIntent" target="smsReplyIntent" />'
+           '<camunda:out source="smsReplyChoice" target="smsReplyChoice" />'
+           '<camunda:out source="smsReplyText" target="smsReplyText" />'
+           '<camunda:out source="smsReplyReceivedAt" target="smsReplyReceivedAt" />')
+    return ('calledElement="sms-ask" camunda:calledElementBinding="latest" camunda:asyncBefore="true"',
+            f"<bpmn:extensionElements>{ins}</bpmn:extensionElements>")
+
+
+def sms(template):
+    return service("${smsSend}", [("to", "${phone}"), ("template", template), ("locale", "${locale}"),
+                                  ("sender", SENDER), ("category", "transactional"), ("deliveredMessage", "none")])
+
+
+def set_var(var, value):
+    return (f'<bpmn:extensionElements><camunda:executionListener expression="${{execution.setVariable(\'{var}\', '
+            f'\'{value}\')}}" event="start" /></bpmn:extensionElements>')
+
+
+def main_appointment():
+    m = Model("appointment-reminder", "Appointment reminder", "P180D",
+              "Started by the CRM (business key = appointment id, also in appointmentId) with phone, firstName, locale, appointmentStart "
+              "(ISO-8601 with offset), place, service, optional practitioner, reminderPlan (default D-1 at 18:00 and "
+              "T-3h) and sender. Sends each reminder at its time (past ones are skipped, none after the start), "
+              "waits for YES / NO / R until the next reminder, tells the CRM, offers alternative slots for R. "
+              "CRM events AppointmentChanged and AppointmentCancelled are handled while reminding. "
+              "Outcome variable appointmentOutcome = confirmed, cancelled, rescheduled, unconfirmed, failed, "
+              "optedOut or handled.")
+    m.node("StartEvent_Booked", "start", "Appointment booked", 152, 302,
+           'camunda:formRef="appointment-reminder-start" camunda:formRefBinding="deployment"')
+    m.node("Task_Plan", "service", "Plan reminders", 220, 280,
+           'camunda:asyncBefore="true" camunda:expression="${appointmentReminders.plan(execution)}"',
+           doc="Reminder times still ahead (reminder1At..), and the start formatted for the texts.")
+    m.node("Gateway_BeforeRemind", "xor", "", 355, 295)
+    m.node("Sub_Remind", "sub", "Remind until answered", 440, 130, size=(1000, 420))
+    P = "Sub_Remind"
+    m.node("Sub_Start", "start", "Remind", 472, 302, parent=P)
+    m.node("Gateway_Loop", "xor", "", 545, 295, parent=P)
+    m.node("Task_Next", "service", "Next reminder", 630, 280, 'camunda:expression="${appointmentReminders.next(execution)}"',
+           parent=P)
+    m.node("Gateway_Left", "xor", "Reminder left?", 775, 295, 'default="Flow_NoneLeft"', parent=P)
+    m.node("End_NoneLeft", "end", "No answer", 782, 452, inner=set_var("reminderOutcome", "unconfirmed"), parent=P)
+    m.node("Event_ReminderTime", "timer", "Reminder time", 872, 302, parent=P,
+           inner='<bpmn:timerEventDefinition id="Event_ReminderTime_Def"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
+                 '${nextReminderAt}</bpmn:timeDate></bpmn:timerEventDefinition>')
+    a, i = ask_call("appointment-reminder", count_sent=True)
+    m.node("Call_Remind", "call", "Send reminder and wait for the answer", 950, 280, a, i, parent=P,
+           doc="sms-ask: YES / NO / R, until the next reminder (reminderWindow).")
+    m.node("Gateway_Answer", "xor", "Answered?", 1095, 295, 'default="Flow_Answered"', parent=P)
+    m.node("End_NotDelivered", "end", "Not delivered", 1102, 172, inner=set_var("reminderOutcome", "failed"), parent=P)
+    m.node("End_RefusedOptedOut", "end", "Opted out", 1182, 172, inner=set_var("reminderOutcome", "optedOut"), parent=P)
+    m.node("Gateway_Intent", "xor", "What did they say?", 1195, 295, 'default="Flow_Unknown"', parent=P)
+    m.node("End_Confirm", "end", "Yes", 1352, 162, inner=set_var("reminderOutcome", "confirmed"), parent=P)
+    m.node("End_Cancel", "end", "No", 1352, 242, inner=set_var("reminderOutcome", "cancelled"), parent=P)
+    m.node("End_Reschedule", "end", "Reschedule", 1352, 322, inner=set_var("reminderOutcome", "reschedule"), parent=P)
+    m.node("End_Stop", "end", "Stop", 1352, 402, inner=set_var("reminderOutcome", "optedOut"), parent=P)
+    m.node("End_Unknown", "end", "Not understood", 1352, 482, inner=set_var("reminderOutcome", "unknown"), parent=P)
+    m.flow("Flow_SubStart", "Sub_Start", "Gateway_Loop")
+    m.flow("Flow_ToNext", "Gateway_Loop", "Task_Next")
+    m.flow("Flow_ToLeft", "Task_Next", "Gateway_Left")
+    m.flow("Flow_Left", "Gateway_Left", "Event_ReminderTime", "yes", "${nextReminderAt != null}")
+    m.flow("Flow_NoneLeft", "Gateway_Left", "End_NoneLeft", "no")
+    m.flow("Flow_ToRemind", "Event_ReminderTime", "Call_Remind")
+    m.flow("Flow_ToAnswer", "Call_Remind", "Gateway_Answer")
+    m.flow("Flow_NoReply", "Gateway_Answer", "Gateway_Loop", "no reply", '${askOutcome == "noReply"}',
+           waypoints=[(1120, 345), (1120, 520), (570, 520), (570, 345)])
+    m.flow("Flow_Undelivered", "Gateway_Answer", "End_NotDelivered", "not delivered",
+           '${askOutcome == "notDelivered" || askOutcome == "invalidNumber" || askOutcome == "tooLong"}')
+    m.flow("Flow_OptedOut", "Gateway_Answer", "End_RefusedOptedOut", "opted out", '${askOutcome == "optedOut"}',
+           waypoints=[(1120, 295), (1120, 250), (1200, 250), (1200, 208)])
+    m.flow("Flow_Answered", "Gateway_Answer", "Gateway_Intent", "answered")
+    m.flow("Flow_Confirm", "Gateway_Intent", "End_Confirm", "yes", '${smsReplyIntent == "CONFIRM"}')
+    m.flow("Flow_Cancel", "Gateway_Intent", "End_Cancel", "no", '${smsReplyIntent == "CANCEL"}')
+    m.flow("Flow_Reschedule", "Gateway_Intent", "End_Reschedule", "reschedule", '${smsReplyIntent == "RESCHEDULE"}')
+    m.flow("Flow_Stop", "Gateway_Intent", "End_Stop", "stop", '${smsReplyIntent == "STOP"}')
+    m.flow("Flow_Unknown", "Gateway_Intent", "End_Unknown", "other")
+
+    # CRM events and opt-out while reminding
+    m.node("Boundary_Changed", "boundary", "Appointment changed", 582, 532, attached="Sub_Remind",
+           inner=msg(m, "AppointmentChanged", "Boundary_Changed"))
+    m.node("Task_Replan", "service", "Re-plan reminders", 550, 640,
+           'camunda:asyncBefore="true" camunda:expression="${appointmentReminders.replan(execution)}"',
+           doc="New appointmentStart from the CRM event; customerReminded = a reminder had gone out.")
+    m.node("Gateway_Reminded", "xor", "Customer already reminded?", 455, 655, 'default="Flow_NotReminded"')
+    a, i = sms("appointment-changed")
+    m.node("Task_TellChanged", "service", "Tell the customer the new time", 330, 560, a, i)
+    m.node("Boundary_Cancelled", "boundary", "Appointment cancelled", 782, 532, attached="Sub_Remind",
+           inner=msg(m, "AppointmentCancelled", "Boundary_Cancelled"))
+    m.node("Gateway_CancelReminded", "xor", "Customer already reminded?", 775, 655, 'default="Flow_CancelNotReminded"')
+    a, i = sms("appointment-cancelled")
+    m.node("Task_TellCancelled", "service", "Tell the customer it is cancelled", 880, 640, a, i)
+    m.node("End_CancelledByCrm", "end", "Cancelled by the CRM", 1032, 662, inner=set_var("appointmentOutcome", "cancelled"))
+    m.node("End_CancelledSilently", "end", "Cancelled by the CRM", 782, 782, inner=set_var("appointmentOutcome", "cancelled"))
+    m.node("Boundary_Unsubscribed", "boundary", "Customer opted out", 1082, 532, attached="Sub_Remind",
+           inner=msg(m, "SmsUnsubscribed", "Boundary_Unsubscribed"))
+    m.node("End_Unsubscribed", "end", "Opted out", 1182, 782, inner=set_var("appointmentOutcome", "optedOut"))
+    m.flow("Flow_ToPlan", "StartEvent_Booked", "Task_Plan")
+    m.flow("Flow_PlanToRemind", "Task_Plan", "Gateway_BeforeRemind")
+    m.flow("Flow_ToRemindSub", "Gateway_BeforeRemind", "Sub_Remind")
+    m.flow("Flow_ChangedToReplan", "Boundary_Changed", "Task_Replan", waypoints=[(600, 568), (600, 640)])
+    m.flow("Flow_ToReminded", "Task_Replan", "Gateway_Reminded", waypoints=[(550, 680), (505, 680)])
+    m.flow("Flow_Reminded", "Gateway_Reminded", "Task_TellChanged", "yes", "${customerReminded}",
+           waypoints=[(480, 655), (480, 600), (430, 600)])
+    m.flow("Flow_NotReminded", "Gateway_Reminded", "Gateway_BeforeRemind", "no",
+           waypoints=[(455, 680), (380, 680), (380, 345)])
+    m.flow("Flow_TellChangedToRemind", "Task_TellChanged", "Gateway_BeforeRemind",
+           waypoints=[(380, 560), (380, 345)])
+    m.flow("Flow_CancelledToGateway", "Boundary_Cancelled", "Gateway_CancelReminded", waypoints=[(800, 568), (800, 655)])
+    m.flow("Flow_CancelReminded", "Gateway_CancelReminded", "Task_TellCancelled", "yes",
+           '${execution.getVariable("remindersSent") != null && remindersSent > 0}',
+           waypoints=[(825, 680), (880, 680)])
+    m.flow("Flow_CancelNotReminded", "Gateway_CancelReminded", "End_CancelledSilently", "no")
+    m.flow("Flow_TellCancelledToEnd", "Task_TellCancelled", "End_CancelledByCrm")
+    m.flow("Flow_UnsubscribedToEnd", "Boundary_Unsubscribed", "End_Unsubscribed", waypoints=[(1100, 568), (1100, 800), (1182, 800)])
+
+    # after the reminders
+    m.node("Gateway_OutcomeJoin", "xor", "", 1495, 315)
+    m.node("Gateway_Outcome", "xor", "Outcome?", 1585, 315, 'default="Flow_OutcomeUnknown"')
+    a, i = crm("confirmed", "appointmentId,phone,smsReplyText,smsReplyReceivedAt")
+    m.node("Task_CrmConfirmed", "service", "Tell the CRM: confirmed", 1700, 60, a, i)
+    a, i = sms("appointment-confirmed")
+    m.node("Task_ThankYou", "service", "Send thank-you", 1850, 60, a, i)
+    m.node("End_Confirmed", "end", "Confirmed", 2002, 82, inner=set_var("appointmentOutcome", "confirmed"))
+    a, i = crm("cancelled", "appointmentId,phone,smsReplyText")
+    m.node("Task_CrmCancelled", "service", "Tell the CRM: cancelled, slot free", 1700, 170, a, i,
+           doc="The CRM releases the slot (and may offer it to its waitlist).")
+    m.node("End_Cancelled", "end", "Cancelled", 2002, 192, inner=set_var("appointmentOutcome", "cancelled"))
+    a, i = crm("alternative-slots", "appointmentId,appointmentStart,phone", "crm")
+    m.node("Task_AskSlots", "service", "Ask the CRM for 3 other slots", 1700, 280, a, i,
+           doc="The CRM answers {\"slots\": [...]}: crmSlots1..3 and crmSlotsCount.")
+    m.node("Gateway_Slots", "xor", "Slots offered?", 1845, 295, 'default="Flow_NoSlots"')
+    a, i = ask_call("reschedule-offer")
+    m.node("Call_OfferSlots", "call", "Offer the slots: reply 1, 2 or 3", 1950, 280, a, i)
+    m.node("Gateway_Choice", "xor", "Valid choice?", 2095, 295, 'default="Flow_NoValidChoice"')
+    a, i = crm("book-slot", "appointmentId,phone,smsReplyChoice")
+    m.node("Task_BookSlot", "service", "Book the chosen slot with the CRM", 2200, 280, a, i)
+    m.node("End_Rescheduled", "end", "Rescheduled", 2352, 302, inner=set_var("appointmentOutcome", "rescheduled"))
+    m.node("Gateway_ByPhone", "xor", "", 2095, 415)
+    m.node("Task_RescheduleByPhone", "user", "Reschedule by phone", 2200, 400,
+           'camunda:candidateGroups="sms-operators,camunda-admin" camunda:formRef="appointment-call-task" '
+           'camunda:formRefBinding="deployment"',
+           doc="The operator agrees a new slot by phone and books it in the CRM; callNote is kept in the history.")
+    m.node("End_RescheduledByPhone", "end", "Rescheduled by phone", 2352, 422,
+           inner=set_var("appointmentOutcome", "rescheduled"))
+    m.node("Task_HandleReply", "user", "Handle reply", 1700, 520,
+           'camunda:candidateGroups="sms-operators,camunda-admin" camunda:formRef="appointment-handle-reply-task" '
+           'camunda:formRefBinding="deployment"',
+           doc="The operator reads the reply and picks what it means (sets reminderOutcome).")
+    m.node("Gateway_OperatorChoice", "xor", "Operator's reading?", 1845, 535, 'default="Flow_OperatorDecided"')
+    m.node("End_Handled", "end", "Handled by the operator", 1952, 632, inner=set_var("appointmentOutcome", "handled"))
+    a, i = crm("unconfirmed", "appointmentId,phone")
+    m.node("Task_CrmUnconfirmed", "service", "Tell the CRM: unconfirmed", 1700, 700, a, i)
+    m.node("End_Unconfirmed", "end", "Unconfirmed", 2002, 722, inner=set_var("appointmentOutcome", "unconfirmed"))
+    a, i = crm("failed", "appointmentId,phone,askOutcome")
+    m.node("Task_CrmFailed", "service", "Tell the CRM: not reachable", 1700, 810, a, i)
+    m.node("Task_CallCustomer", "user", "Call the customer", 1850, 810,
+           'camunda:candidateGroups="sms-operators,camunda-admin" camunda:formRef="appointment-call-task" '
+           'camunda:formRefBinding="deployment"',
+           doc="SMS did not reach the customer: the operator calls; callNote is kept in the history.")
+    m.node("End_Failed", "end", "Failed", 2002, 832, inner=set_var("appointmentOutcome", "failed"))
+    m.node("End_OptedOut", "end", "Opted out", 1702, 942, inner=set_var("appointmentOutcome", "optedOut"))
+    m.flow("Flow_SubToOutcome", "Sub_Remind", "Gateway_OutcomeJoin", waypoints=[(1440, 340), (1495, 340)])
+    m.flow("Flow_ToOutcome", "Gateway_OutcomeJoin", "Gateway_Outcome")
+    m.flow("Flow_OutcomeConfirmed", "Gateway_Outcome", "Task_CrmConfirmed", "confirmed",
+           '${reminderOutcome == "confirmed"}')
+    m.flow("Flow_ThankYou", "Task_CrmConfirmed", "Task_ThankYou")
+    m.flow("Flow_ThankYouToEnd", "Task_ThankYou", "End_Confirmed")
+    m.flow("Flow_OutcomeCancelled", "Gateway_Outcome", "Task_CrmCancelled", "cancelled",
+           '${reminderOutcome == "cancelled"}')
+    m.flow("Flow_CancelledToEnd", "Task_CrmCancelled", "End_Cancelled")
+    m.flow("Flow_OutcomeReschedule", "Gateway_Outcome", "Task_AskSlots", "reschedule",
+           '${reminderOutcome == "reschedule"}')
+    m.flow("Flow_ToSlots", "Task_AskSlots", "Gateway_Slots")
+    m.flow("Flow_Slots", "Gateway_Slots", "Call_OfferSlots", "yes",
+           '${execution.getVariable("crmSlotsCount") != null && crmSlotsCount > 0}')
+    m.flow("Flow_NoSlots", "Gateway_Slots", "Gateway_ByPhone", "no", waypoints=[(1870, 345), (1870, 440), (2095, 440)])
+    m.flow("Flow_ToChoice", "Call_OfferSlots", "Gateway_Choice")
+    m.flow("Flow_ValidChoice", "Gateway_Choice", "Task_BookSlot", "yes",
+           '${askOutcome == "answered" && smsReplyIntent == "CHOICE" && smsReplyChoice <= crmSlotsCount}')
+    m.flow("Flow_NoValidChoice", "Gateway_Choice", "Gateway_ByPhone", "no")
+    m.flow("Flow_BookedToEnd", "Task_BookSlot", "End_Rescheduled")
+    m.flow("Flow_ToByPhone", "Gateway_ByPhone", "Task_RescheduleByPhone")
+    m.flow("Flow_ByPhoneToEnd", "Task_RescheduleByPhone", "End_RescheduledByPhone")
+    m.flow("Flow_OutcomeUnknown", "Gateway_Outcome", "Task_HandleReply", "not understood")
+    m.flow("Flow_ToOperatorChoice", "Task_HandleReply", "Gateway_OperatorChoice")
+    m.flow("Flow_OperatorHandled", "Gateway_OperatorChoice", "End_Handled", "nothing to do",
+           '${reminderOutcome == "handled"}')
+    m.flow("Flow_OperatorDecided", "Gateway_OperatorChoice", "Gateway_OutcomeJoin", "as chosen",
+           waypoints=[(1870, 585), (1870, 610), (1520, 610), (1520, 365)])
+    m.flow("Flow_OutcomeUnconfirmed", "Gateway_Outcome", "Task_CrmUnconfirmed", "unconfirmed",
+           '${reminderOutcome == "unconfirmed"}')
+    m.flow("Flow_UnconfirmedToEnd", "Task_CrmUnconfirmed", "End_Unconfirmed")
+    m.flow("Flow_OutcomeFailed", "Gateway_Outcome", "Task_CrmFailed", "not reachable", '${reminderOutcome == "failed"}')
+    m.flow("Flow_ToCallCustomer", "Task_CrmFailed", "Task_CallCustomer")
+    m.flow("Flow_CallToEnd", "Task_CallCustomer", "End_Failed")
+    m.flow("Flow_OutcomeOptedOut", "Gateway_Outcome", "End_OptedOut", "opted out", '${reminderOutcome == "optedOut"}')
+    m.annotate("Annotation_Stop", "STOP: the unsubscribe journey ends this one (SmsUnsubscribed); no further message "
+               "is sent.", 1150, 650, "Boundary_Unsubscribed")
+    m.write(os.path.join(OUT, "appointment-reminder.bpmn"))
+
+
+main_appointment()
+print("written appointment-reminder")

@@ -7,10 +7,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 SIZES = {"start": (36, 36), "end": (36, 36), "catch": (36, 36), "timer": (36, 36), "boundary": (36, 36),
          "service": (100, 80), "user": (100, 80), "call": (100, 80),
-         "xor": (50, 50), "ebg": (50, 50), "annotation": (220, 70)}
+         "xor": (50, 50), "ebg": (50, 50), "annotation": (220, 70), "sub": (0, 0)}
 TAGS = {"start": "startEvent", "end": "endEvent", "catch": "intermediateCatchEvent", "timer": "intermediateCatchEvent",
         "boundary": "boundaryEvent", "service": "serviceTask", "user": "userTask", "call": "callActivity",
-        "xor": "exclusiveGateway", "ebg": "eventBasedGateway"}
+        "xor": "exclusiveGateway", "ebg": "eventBasedGateway", "sub": "subProcess"}
 
 
 class Model:
@@ -18,12 +18,13 @@ class Model:
         self.pid, self.name, self.ttl, self.doc = pid, name, ttl, doc
         self.nodes, self.flows, self.messages, self.errors, self.annotations = [], [], {}, {}, []
 
-    def node(self, nid, kind, name, x, y, attrs="", inner="", attached=None, doc=None):
+    def node(self, nid, kind, name, x, y, attrs="", inner="", attached=None, doc=None, parent=None, size=None):
         self.nodes.append(dict(id=nid, kind=kind, name=name, x=x, y=y, attrs=attrs, inner=inner,
-                               attached=attached, doc=doc))
+                               attached=attached, doc=doc, parent=parent, size=size))
 
     def flow(self, fid, src, tgt, name=None, cond=None, waypoints=None):
-        self.flows.append(dict(id=fid, src=src, tgt=tgt, name=name, cond=cond, wp=waypoints))
+        parent = next(n["parent"] for n in self.nodes if n["id"] == src)
+        self.flows.append(dict(id=fid, src=src, tgt=tgt, name=name, cond=cond, wp=waypoints, parent=parent))
 
     def message(self, name):
         mid = "Message_" + name
@@ -39,7 +40,7 @@ class Model:
         self.annotations.append(dict(id=aid, text=text, x=x, y=y, target=target))
 
     def _bounds(self, n):
-        w, h = SIZES[n["kind"]]
+        w, h = n["size"] if n.get("size") else SIZES[n["kind"]]
         return n["x"], n["y"], w, h
 
     def _center(self, n):
@@ -64,39 +65,7 @@ class Model:
         o.append(f'  <bpmn:process id="{self.pid}" name={quoteattr(self.name)} isExecutable="true" '
                  f'camunda:historyTimeToLive="{self.ttl}">')
         o.append(f'    <bpmn:documentation>{escape(self.doc)}</bpmn:documentation>')
-        for n in self.nodes:
-            tag = TAGS[n["kind"]]
-            extra = f' attachedToRef="{n["attached"]}"' if n["attached"] else ""
-            o.append(f'    <bpmn:{tag} id="{n["id"]}" name={quoteattr(n["name"])}{extra}{(" " + n["attrs"]) if n["attrs"] else ""}>')
-            if n["doc"]:
-                o.append(f'      <bpmn:documentation>{escape(n["doc"])}</bpmn:documentation>')
-            inner = n["inner"]
-            # extensionElements must come first, event definitions after the flows
-            ext, defs = "", ""
-            if inner:
-                if "<bpmn:extensionElements>" in inner:
-                    end = inner.index("</bpmn:extensionElements>") + len("</bpmn:extensionElements>")
-                    ext, defs = inner[:end], inner[end:]
-                else:
-                    defs = inner
-            if ext:
-                o.append("      " + ext)
-            for f in incoming[n["id"]]:
-                o.append(f'      <bpmn:incoming>{f}</bpmn:incoming>')
-            for f in outgoing[n["id"]]:
-                o.append(f'      <bpmn:outgoing>{f}</bpmn:outgoing>')
-            if defs.strip():
-                o.append("      " + defs.strip())
-            o.append(f'    </bpmn:{tag}>')
-        for f in self.flows:
-            name = f' name={quoteattr(f["name"])}' if f["name"] else ""
-            if f["cond"]:
-                o.append(f'    <bpmn:sequenceFlow id="{f["id"]}"{name} sourceRef="{f["src"]}" targetRef="{f["tgt"]}">')
-                o.append(f'      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">'
-                         f'{escape(f["cond"])}</bpmn:conditionExpression>')
-                o.append('    </bpmn:sequenceFlow>')
-            else:
-                o.append(f'    <bpmn:sequenceFlow id="{f["id"]}"{name} sourceRef="{f["src"]}" targetRef="{f["tgt"]}" />')
+        self._elements(o, None, incoming, outgoing, "    ")
         for a in self.annotations:
             o.append(f'    <bpmn:textAnnotation id="{a["id"]}"><bpmn:text>{escape(a["text"])}</bpmn:text></bpmn:textAnnotation>')
             o.append(f'    <bpmn:association id="{a["id"]}_Association" associationDirection="None" '
@@ -110,10 +79,10 @@ class Model:
         o.append(f'    <bpmndi:BPMNPlane id="BPMNPlane_{self.pid.replace("-", "_")}" bpmnElement="{self.pid}">')
         for n in self.nodes:
             x, y, w, h = self._bounds(n)
-            marker = ' isMarkerVisible="true"' if n["kind"] == "xor" else ""
+            marker = ' isMarkerVisible="true"' if n["kind"] == "xor" else ' isExpanded="true"' if n["kind"] == "sub" else ""
             o.append(f'      <bpmndi:BPMNShape id="{n["id"]}_di" bpmnElement="{n["id"]}"{marker}>')
             o.append(f'        <dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" />')
-            if n["kind"] not in ("service", "user", "call"):
+            if n["kind"] not in ("service", "user", "call", "sub"):
                 o.append(f'        <bpmndi:BPMNLabel><dc:Bounds x="{x - 30}" y="{y + h + 4}" width="{w + 60}" height="27" /></bpmndi:BPMNLabel>')
             o.append('      </bpmndi:BPMNShape>')
         for a in self.annotations:
@@ -141,6 +110,41 @@ class Model:
         o += ['    </bpmndi:BPMNPlane>', '  </bpmndi:BPMNDiagram>', '</bpmn:definitions>', '']
         with open(path, "w") as fh:
             fh.write("\n".join(o))
+
+    def _elements(self, o, parent, incoming, outgoing, pad):
+        for n in [n for n in self.nodes if n["parent"] == parent]:
+            tag = TAGS[n["kind"]]
+            extra = f' attachedToRef="{n["attached"]}"' if n["attached"] else ""
+            o.append(f'{pad}<bpmn:{tag} id="{n["id"]}" name={quoteattr(n["name"])}{extra}{(" " + n["attrs"]) if n["attrs"] else ""}>')
+            if n["doc"]:
+                o.append(f'{pad}  <bpmn:documentation>{escape(n["doc"])}</bpmn:documentation>')
+            inner = n["inner"]
+            ext, defs = "", ""
+            if inner:
+                if "<bpmn:extensionElements>" in inner:
+                    end = inner.index("</bpmn:extensionElements>") + len("</bpmn:extensionElements>")
+                    ext, defs = inner[:end], inner[end:]
+                else:
+                    defs = inner
+            if ext:
+                o.append(pad + "  " + ext)
+            for f in incoming[n["id"]]:
+                o.append(f'{pad}  <bpmn:incoming>{f}</bpmn:incoming>')
+            for f in outgoing[n["id"]]:
+                o.append(f'{pad}  <bpmn:outgoing>{f}</bpmn:outgoing>')
+            if defs.strip():
+                o.append(pad + "  " + defs.strip())
+            if n["kind"] == "sub":
+                self._elements(o, n["id"], incoming, outgoing, pad + "  ")
+            o.append(f'{pad}</bpmn:{tag}>')
+        for f in [f for f in self.flows if f["parent"] == parent]:
+            name = f' name={quoteattr(f["name"])}' if f["name"] else ""
+            if f["cond"]:
+                o.append(f'{pad}<bpmn:sequenceFlow id="{f["id"]}"{name} sourceRef="{f["src"]}" targetRef="{f["tgt"]}">')
+                o.append(f'{pad}  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{escape(f["cond"])}</bpmn:conditionExpression>')
+                o.append(f'{pad}</bpmn:sequenceFlow>')
+            else:
+                o.append(f'{pad}<bpmn:sequenceFlow id="{f["id"]}"{name} sourceRef="{f["src"]}" targetRef="{f["tgt"]}" />')
 
     def _route(self, s, t):
         sx, sy, sw, sh = self._bounds(s)

@@ -25,6 +25,8 @@ import org.springframework.test.annotation.DirtiesContext;
         "camunda.bpm.process-engine-name=e2e-journeys",
         "smsflows.simulator.port=0",
         "smsflows.simulator.receipt-delay=20ms",
+        "smsflows.crm.username=demo",
+        "smsflows.crm.password=demo",
         "camunda.bpm.admin-user.id=demo",
         "camunda.bpm.admin-user.password=demo"})
 @DirtiesContext
@@ -77,6 +79,51 @@ class JourneysEndToEndTest {
                 Map.of("orderValue", 59.9), Map.class).getStatusCode().is2xxSuccessful());
         Map<String, Object> vars = rest.awaitCompleted(pi, TIMEOUT);
         assertThat(vars).containsEntry("cartOutcome", "recovered").containsEntry("recoveredRevenue", 59.9);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void appointment_reminder_on_the_wire_yes_through_the_simulator_confirms_and_tells_the_crm() {
+        // one reminder, due 5 s from now (T-1h before a start 1 h 5 s ahead)
+        String start = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(1)).plusHours(1).plusSeconds(5)
+                .withNano(0).toString();
+        ResponseEntity<Map> started = crm.postForEntity("/api/journeys/appointment-reminder", Map.of(
+                "appointmentId", "apt-100", "phone", "+33612340201", "firstName", "Ana", "locale", "fr",
+                "appointmentStart", start, "place", "12 rue Pasteur", "service", "consultation",
+                "reminderPlan", "T-PT1H"), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String pi = (String) started.getBody().get("id");
+
+        await().atMost(TIMEOUT).until(() -> !submitsTo("33612340201").isEmpty());
+        String reminder = new String(submitsTo("33612340201").get(0).shortMessage(), StandardCharsets.ISO_8859_1);
+        assertThat(reminder).startsWith("Rappel : Ana");
+        simulator.deliverMo("+33612340201", "SMSFlows", "Oui");
+
+        Map<String, Object> vars = rest.awaitCompleted(pi, TIMEOUT);
+        assertThat(vars).containsEntry("appointmentOutcome", "confirmed").containsEntry("smsReplyIntent", "CONFIRM");
+        List<Map<String, Object>> callbacks = crm.getForObject("/api/crm-stub/callbacks", List.class);
+        assertThat(callbacks).anyMatch(c -> "confirmed".equals(c.get("event"))
+                && "apt-100".equals(((Map<?, ?>) c.get("body")).get("businessKey")));
+        await().atMost(TIMEOUT).until(() -> submitsTo("33612340201").size() == 2); // the thank-you
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void appointment_start_is_validated_and_a_cancellation_before_any_reminder_sends_nothing() {
+        ResponseEntity<Map> past = crm.postForEntity("/api/journeys/appointment-reminder", Map.of(
+                "appointmentId", "apt-101", "phone", "+33612340202", "firstName", "Ana",
+                "appointmentStart", "2020-01-01T10:00:00+01:00", "place", "x", "reminderPlan", "sometime"), Map.class);
+        assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) past.getBody().get("fields")).containsKey("appointmentStart");
+
+        String start = java.time.OffsetDateTime.now().plusDays(5).withNano(0).toString();
+        String pi = (String) crm.postForEntity("/api/journeys/appointment-reminder", Map.of("appointmentId", "apt-102",
+                "phone", "+33612340203", "firstName", "Ana", "appointmentStart", start, "place", "x"), Map.class)
+                .getBody().get("id");
+        await().atMost(TIMEOUT).until(() -> crm.postForEntity("/api/journeys/apt-102/events/appointment-cancelled",
+                Map.of(), Map.class).getStatusCode().is2xxSuccessful());
+        assertThat(rest.awaitCompleted(pi, TIMEOUT)).containsEntry("appointmentOutcome", "cancelled");
+        assertThat(submitsTo("33612340203")).isEmpty();
     }
 
     @Test

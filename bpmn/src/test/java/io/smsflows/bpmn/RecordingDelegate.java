@@ -38,6 +38,13 @@ public class RecordingDelegate implements JavaDelegate {
         outputs.forEach(execution::setVariable);
     }
 
+    /** Stands in for the smsTemplates bean: the rendered text names the template and the locale. */
+    public static class Templates {
+        public String render(String key, org.camunda.bpm.engine.delegate.VariableScope scope) {
+            return key + "/" + scope.getVariable("locale");
+        }
+    }
+
     /** The configured texts, as the smsTexts bean offers them. */
     public static class Texts {
         public String getOptOutConfirmation() {

@@ -8,6 +8,7 @@ import io.smsflows.camunda.consent.ResubscribeDelegate;
 import io.smsflows.camunda.consent.SmsTexts;
 import io.smsflows.camunda.consent.SuppressDelegate;
 import io.smsflows.camunda.correlation.ProcessOutcomeCorrelator;
+import io.smsflows.camunda.journey.AppointmentReminders;
 import io.smsflows.camunda.journey.ReminderPlanner;
 import io.smsflows.camunda.journey.SmsTemplates;
 import io.smsflows.camunda.reply.CamundaReplyListener;
@@ -109,6 +110,11 @@ public class SmsFlowsCamundaAutoConfiguration {
     @Bean
     public ReminderPlanner reminderPlanner(SmsFlowsProperties properties, @Qualifier("smsFlowsClock") Clock clock) {
         return new ReminderPlanner(properties.getJourneys().getAppointmentReminderPlan(), clock);
+    }
+
+    @Bean
+    public AppointmentReminders appointmentReminders(ReminderPlanner reminderPlanner) {
+        return new AppointmentReminders(reminderPlanner);
     }
 
     @Bean
