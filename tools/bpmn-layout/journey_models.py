@@ -131,7 +131,8 @@ def ask_call(template, count_sent=False):
            '<camunda:out source="smsReplyChoice" target="smsReplyChoice" />'
            '<camunda:out source="smsReplyText" target="smsReplyText" />'
            '<camunda:out source="smsReplyReceivedAt" target="smsReplyReceivedAt" />')
-    return ('calledElement="sms-ask" camunda:calledElementBinding="latest" camunda:asyncBefore="true"',
+    return ('calledElement="sms-ask" camunda:calledElementBinding="latest" camunda:asyncBefore="true" '
+            'camunda:modelerTemplate="io.smsflows.AskBySms" camunda:modelerTemplateVersion="1"',
             f"<bpmn:extensionElements>{ins}</bpmn:extensionElements>")
 
 

@@ -7,9 +7,14 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "..", "bpmn", "src", "main",
 RETRY = "<camunda:failedJobRetryTimeCycle>R3/PT10S</camunda:failedJobRetryTimeCycle>"
 
 
+TEMPLATES = {"${smsSend}": "io.smsflows.SendSms", "${crmNotify}": "io.smsflows.NotifyCrm"}
+
+
 def service(delegate, inputs):
     params = "".join(f'<camunda:inputParameter name="{k}">{escape(v)}</camunda:inputParameter>' for k, v in inputs)
-    return (f'camunda:asyncBefore="true" camunda:delegateExpression="{delegate}"',
+    template = (f' camunda:modelerTemplate="{TEMPLATES[delegate]}" camunda:modelerTemplateVersion="1"'
+                if delegate in TEMPLATES else "")
+    return (f'camunda:asyncBefore="true" camunda:delegateExpression="{delegate}"{template}',
             f"<bpmn:extensionElements>{RETRY}<camunda:inputOutput>{params}</camunda:inputOutput></bpmn:extensionElements>")
 
 
