@@ -40,12 +40,14 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
         variables.put("smsParts", outcome.parts());
         variables.put("smsSubmittedAt", outcome.submittedAt() == null ? null : Date.from(outcome.submittedAt()));
         variables.put("smsDoneAt", outcome.doneAt() == null ? null : Date.from(outcome.doneAt()));
-        if (runtimeService.createEventSubscriptionQuery().processInstanceId(outcome.processInstanceId())
-                .eventType("message").eventName(outcome.messageName()).count() == 0) {
-            // not waiting (yet, or any more): asking first avoids an exception the engine logs as an error
-            boolean exists = runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(outcome.processInstanceId()).count() > 0;
-            return exists ? Delivery.RETRY : Delivery.GONE;
+        switch (MessageWaits.of(runtimeService, outcome.processInstanceId(), outcome.messageName())) {
+            case NOT_YET -> {
+                return Delivery.RETRY;
+            }
+            case GONE -> {
+                return Delivery.GONE;
+            }
+            case WAITING -> { }
         }
         try {
             runtimeService.createMessageCorrelation(outcome.messageName())

@@ -1,5 +1,6 @@
 package io.smsflows.camunda.reply;
 
+import io.smsflows.camunda.correlation.MessageWaits;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.reply.Conversation;
@@ -67,12 +68,15 @@ public class CamundaReplyListener implements ReplyListener {
 
     @Override
     public Delivery reply(Conversation conversation, InboundReply reply) {
-        if (engine.getRuntimeService().createEventSubscriptionQuery()
-                .processInstanceId(conversation.processInstanceId()).eventType("message")
-                .eventName(conversation.messageName()).count() == 0) {
-            boolean exists = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(conversation.processInstanceId()).count() > 0;
-            return exists ? Delivery.RETRY : Delivery.GONE;
+        switch (MessageWaits.of(engine.getRuntimeService(), conversation.processInstanceId(),
+                conversation.messageName())) {
+            case NOT_YET -> {
+                return Delivery.RETRY;
+            }
+            case GONE -> {
+                return Delivery.GONE;
+            }
+            case WAITING -> { }
         }
         try {
             engine.getRuntimeService().createMessageCorrelation(conversation.messageName())
@@ -89,19 +93,18 @@ public class CamundaReplyListener implements ReplyListener {
 
     @Override
     public void optedOut(InboundReply reply, Suppression suppression) {
-        Map<String, Object> vars = variables(reply);
-        vars.put("phone", reply.from());
-        vars.put("ourNumber", reply.to());
-        vars.put("scope", suppression.scope());
-        vars.put("source", "SMS");
-        vars.put("reason", "keyword " + reply.normalised());
+        Map<String, Object> vars = consentVariables(reply, suppression.scope());
         vars.put("proof", reply.text());
-        vars.put("sendConfirmation", true);
         start(UNSUBSCRIBE_PROCESS, reply, vars);
     }
 
     @Override
     public void resubscribeRequested(InboundReply reply, String scope) {
+        start(RESUBSCRIBE_PROCESS, reply, consentVariables(reply, scope));
+    }
+
+    /** A keyword by SMS: the customer's own request, confirmed by SMS. */
+    private static Map<String, Object> consentVariables(InboundReply reply, String scope) {
         Map<String, Object> vars = variables(reply);
         vars.put("phone", reply.from());
         vars.put("ourNumber", reply.to());
@@ -109,7 +112,7 @@ public class CamundaReplyListener implements ReplyListener {
         vars.put("source", "SMS");
         vars.put("reason", "keyword " + reply.normalised());
         vars.put("sendConfirmation", true);
-        start(RESUBSCRIBE_PROCESS, reply, vars);
+        return vars;
     }
 
     @Override
