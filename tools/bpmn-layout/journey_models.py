@@ -120,7 +120,7 @@ def ask_call(template, count_sent=False):
     counter = ('<camunda:executionListener expression="${execution.setVariable(&quot;remindersSent&quot;, '
                'execution.getVariable(&quot;remindersSent&quot;) == null ? 1 : remindersSent + 1)}" event="start" />'
                if count_sent else "")
-    ins = counter + ('<camunda:in businessKey="#{execution.processBusinessKey}" />'
+    ins = counter + "<camunda:failedJobRetryTimeCycle>R3/PT10S</camunda:failedJobRetryTimeCycle>" + ('<camunda:in businessKey="#{execution.processBusinessKey}" />'
            '<camunda:in sourceExpression="${phone}" target="to" />'
            f'<camunda:in sourceExpression="${{smsTemplates.render(\'{template}\', execution)}}" target="text" />'
            '<camunda:in sourceExpression="${locale}" target="locale" />'
@@ -149,7 +149,7 @@ def set_var(var, value):
 def main_appointment():
     m = Model("appointment-reminder", "Appointment reminder", "P180D",
               "Started by the CRM (business key = appointment id, also in appointmentId) with phone, firstName, locale, appointmentStart "
-              "(ISO-8601 with offset), place, service, optional practitioner, reminderPlan (default D-1 at 18:00 and "
+              "(ISO-8601 with offset), place, service (named in the texts), optional practitioner, reminderPlan (default D-1 at 18:00 and "
               "T-3h) and sender. Sends each reminder at its time (past ones are skipped, none after the start), "
               "waits for YES / NO / R until the next reminder, tells the CRM, offers alternative slots for R. "
               "CRM events AppointmentChanged and AppointmentCancelled are handled while reminding. "

@@ -114,11 +114,12 @@ class JourneysEndToEndTest {
                 "appointmentId", "apt-101", "phone", "+33612340202", "firstName", "Ana",
                 "appointmentStart", "2020-01-01T10:00:00+01:00", "place", "x", "reminderPlan", "sometime"), Map.class);
         assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((Map<String, Object>) past.getBody().get("fields")).containsKey("appointmentStart");
+        assertThat((Map<String, Object>) past.getBody().get("fields")).containsKeys("appointmentStart", "service");
 
         String start = java.time.OffsetDateTime.now().plusDays(5).withNano(0).toString();
         String pi = (String) crm.postForEntity("/api/journeys/appointment-reminder", Map.of("appointmentId", "apt-102",
-                "phone", "+33612340203", "firstName", "Ana", "appointmentStart", start, "place", "x"), Map.class)
+                "phone", "+33612340203", "firstName", "Ana", "appointmentStart", start, "place", "x",
+                "service", "check-up"), Map.class)
                 .getBody().get("id");
         await().atMost(TIMEOUT).until(() -> crm.postForEntity("/api/journeys/apt-102/events/appointment-cancelled",
                 Map.of(), Map.class).getStatusCode().is2xxSuccessful());

@@ -20,6 +20,8 @@ public final class ReplyText {
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFC)
                 .replace('\u00A0', ' ')
+                .replace('\u2019', '\'') // phones with smart punctuation send D’ACCORD
+                .replace('\u2018', '\'')
                 .strip()
                 .replaceAll("\\s+", " ")
                 .toUpperCase(Locale.ROOT);

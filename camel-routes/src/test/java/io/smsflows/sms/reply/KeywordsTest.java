@@ -97,6 +97,7 @@ class KeywordsTest {
         assertThat(ReplyText.normalise("stop\u00A0 all")).isEqualTo("STOP ALL");
         assertThat(ReplyText.normalise("\"R\"")).isEqualTo("R");
         assertThat(ReplyText.normalise("Arre\u0302t")).isEqualTo("ARRÊT"); // decomposed ê (NFD) composed
+        assertThat(ReplyText.normalise("d’accord")).isEqualTo("D'ACCORD"); // smart apostrophe
         assertThat(ReplyText.normalise(null)).isEmpty();
     }
 }

@@ -68,6 +68,7 @@ public class JourneyController {
         String phone = phone(errors, r.phone());
         required(errors, "firstName", r.firstName());
         required(errors, "place", r.place());
+        required(errors, "service", r.service()); // the reminder text names it ("your consultation")
         String locale = locale(errors, r.locale());
         if (required(errors, "appointmentStart", r.appointmentStart())) {
             try {
@@ -95,7 +96,7 @@ public class JourneyController {
         vars.put("locale", locale);
         vars.put("appointmentStart", r.appointmentStart());
         vars.put("place", r.place());
-        putIfPresent(vars, "service", r.service());
+        vars.put("service", r.service().trim());
         putIfPresent(vars, "practitioner", r.practitioner());
         putIfPresent(vars, "reminderPlan", r.reminderPlan());
         putIfPresent(vars, "sender", r.sender());
