@@ -116,16 +116,17 @@ def crm(event, fields, prefix=None):
     return service("${crmNotify}", inputs)
 
 
-def ask_call(template, count_sent=False):
+def ask_call(template, count_sent=False, to="${phone}",
+             timeout='${execution.getVariable(&quot;reminderWindow&quot;) != null ? reminderWindow : &quot;PT24H&quot;}'):
     counter = ('<camunda:executionListener expression="${execution.setVariable(&quot;remindersSent&quot;, '
                'execution.getVariable(&quot;remindersSent&quot;) == null ? 1 : remindersSent + 1)}" event="start" />'
                if count_sent else "")
     ins = counter + "<camunda:failedJobRetryTimeCycle>R3/PT10S</camunda:failedJobRetryTimeCycle>" + ('<camunda:in businessKey="#{execution.processBusinessKey}" />'
-           '<camunda:in sourceExpression="${phone}" target="to" />'
+           f'<camunda:in sourceExpression="{to}" target="to" />'
            f'<camunda:in sourceExpression="${{smsTemplates.render(\'{template}\', execution)}}" target="text" />'
            '<camunda:in sourceExpression="${locale}" target="locale" />'
            '<camunda:in sourceExpression="${execution.getVariable(&quot;sender&quot;)}" target="sender" />'
-           '<camunda:in sourceExpression="${execution.getVariable(&quot;reminderWindow&quot;) != null ? reminderWindow : &quot;PT24H&quot;}" target="replyTimeout" />'
+           f'<camunda:in sourceExpression="{timeout}" target="replyTimeout" />'
            '<camunda:out source="askOutcome" target="askOutcome" />'
            '<camunda:out source="smsReplyIntent" target="smsReplyIntent" />'
            '<camunda:out source="smsReplyChoice" target="smsReplyChoice" />'
@@ -250,10 +251,23 @@ def main_appointment():
     a, i = sms("appointment-confirmed")
     m.node("Task_ThankYou", "service", "Send thank-you", 1850, 60, a, i)
     m.node("End_Confirmed", "end", "Confirmed", 2002, 82, inner=set_var("appointmentOutcome", "confirmed"))
-    a, i = crm("cancelled", "appointmentId,phone,smsReplyText")
+    a, i = crm("cancelled", "appointmentId,phone,smsReplyText", "crm")
     m.node("Task_CrmCancelled", "service", "Tell the CRM: cancelled, slot free", 1700, 170, a, i,
-           doc="The CRM releases the slot (and may offer it to its waitlist).")
-    m.node("End_Cancelled", "end", "Cancelled", 2002, 192, inner=set_var("appointmentOutcome", "cancelled"))
+           doc="The CRM releases the slot and may answer with its waitlist {\"waitlist\": [phones]}.")
+    m.node("Gateway_WaitlistJoin", "xor", "", 1845, 185)
+    m.node("Task_NextWaitlisted", "service", "Next on the waitlist", 1940, 170,
+           'camunda:expression="${appointmentReminders.nextWaitlisted(execution)}"')
+    m.node("Gateway_AnyoneLeft", "xor", "Someone waiting?", 2085, 185, 'default="Flow_NobodyLeft"')
+    m.node("End_Cancelled", "end", "Cancelled", 2092, 250, inner=set_var("appointmentOutcome", "cancelled"))
+    a, i = ask_call("slot-offer", to="${waitlistPhone}",
+                    timeout='${execution.getVariable(&quot;waitlistWindow&quot;) != null ? waitlistWindow : &quot;PT30M&quot;}')
+    m.node("Call_OfferSlot", "call", "Offer the free slot", 2180, 170, a, i,
+           doc="One waitlisted customer at a time; the first YES within waitlistWindow (default PT30M) gets it.")
+    m.node("Gateway_Took", "xor", "Took it?", 2325, 185, 'default="Flow_NotTaken"')
+    a, i = crm("slot-taken", "appointmentId,waitlistPhone")
+    m.node("Task_CrmSlotTaken", "service", "Tell the CRM who took the slot", 2420, 170, a, i)
+    m.node("End_SlotRefilled", "end", "Cancelled, slot taken", 2572, 192,
+           inner=set_var("appointmentOutcome", "cancelled"))
     a, i = crm("alternative-slots", "appointmentId,appointmentStart,phone", "crm")
     m.node("Task_AskSlots", "service", "Ask the CRM for 3 other slots", 1700, 280, a, i,
            doc="The CRM answers {\"slots\": [...]}: crmSlots1..3 and crmSlotsCount.")
@@ -296,7 +310,17 @@ def main_appointment():
     m.flow("Flow_ThankYouToEnd", "Task_ThankYou", "End_Confirmed")
     m.flow("Flow_OutcomeCancelled", "Gateway_Outcome", "Task_CrmCancelled", "cancelled",
            '${reminderOutcome == "cancelled"}')
-    m.flow("Flow_CancelledToEnd", "Task_CrmCancelled", "End_Cancelled")
+    m.flow("Flow_CancelledToWaitlist", "Task_CrmCancelled", "Gateway_WaitlistJoin")
+    m.flow("Flow_ToNextWaitlisted", "Gateway_WaitlistJoin", "Task_NextWaitlisted")
+    m.flow("Flow_ToAnyoneLeft", "Task_NextWaitlisted", "Gateway_AnyoneLeft")
+    m.flow("Flow_SomeoneLeft", "Gateway_AnyoneLeft", "Call_OfferSlot", "yes", "${waitlistPhone != null}")
+    m.flow("Flow_NobodyLeft", "Gateway_AnyoneLeft", "End_Cancelled", "no")
+    m.flow("Flow_ToTook", "Call_OfferSlot", "Gateway_Took")
+    m.flow("Flow_Took", "Gateway_Took", "Task_CrmSlotTaken", "yes",
+           '${askOutcome == "answered" && smsReplyIntent == "CONFIRM"}')
+    m.flow("Flow_NotTaken", "Gateway_Took", "Gateway_WaitlistJoin", "no",
+           waypoints=[(2350, 185), (2350, 158), (1870, 158), (1870, 185)])
+    m.flow("Flow_SlotTakenToEnd", "Task_CrmSlotTaken", "End_SlotRefilled")
     m.flow("Flow_OutcomeReschedule", "Gateway_Outcome", "Task_AskSlots", "reschedule",
            '${reminderOutcome == "reschedule"}')
     m.flow("Flow_ToSlots", "Task_AskSlots", "Gateway_Slots")

@@ -137,6 +137,23 @@ class AppointmentReminderProcessTest {
     }
 
     @Test
+    void a_freed_slot_is_offered_to_the_waitlist_one_at_a_time() {
+        Mocks.register("crmNotify", new RecordingDelegate().sets("crmWaitlistCount", 2)
+                .sets("crmWaitlist1", "+33600000001").sets("crmWaitlist2", "+33600000002"));
+        ProcessInstance pi = start();
+        reminderTime(pi);
+        answer(pi, "answered", "CANCEL", null);
+        assertThat(pi).isWaitingAt("Call_OfferSlot");
+        assertThat(runtimeService().getVariable(asked(pi).getId(), "to")).isEqualTo("+33600000001");
+        assertThat(runtimeService().getVariable(asked(pi).getId(), "text")).isEqualTo("slot-offer/fr");
+        answer(pi, "noReply", null, null);
+        assertThat(runtimeService().getVariable(asked(pi).getId(), "to")).isEqualTo("+33600000002");
+        answer(pi, "answered", "CONFIRM", null);
+        assertThat(pi).hasPassed("Task_CrmSlotTaken", "End_SlotRefilled").isEnded().variables()
+                .containsEntry("waitlistPhone", "+33600000002").containsEntry("appointmentOutcome", "cancelled");
+    }
+
+    @Test
     void r_offers_three_slots_and_books_the_choice() {
         Mocks.register("crmNotify", new RecordingDelegate().sets("crmSlotsCount", 3).sets("crmSlots1", "a")
                 .sets("crmSlots2", "b").sets("crmSlots3", "c"));

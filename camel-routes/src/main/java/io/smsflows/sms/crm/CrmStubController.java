@@ -46,7 +46,7 @@ public class CrmStubController {
         return ResponseEntity.ok(answer(event, body));
     }
 
-    /** What a CRM would answer: alternative slots for a reschedule request, an empty waitlist, else an ack. */
+    /** What a CRM would answer: alternative slots for a reschedule, an empty waitlist for a cancellation, else an ack. */
     private static Map<String, Object> answer(String event, Map<String, Object> body) {
         if ("alternative-slots".equals(event)) {
             Object start = body == null ? null : body.get("appointmentStart");
@@ -55,7 +55,7 @@ public class CrmStubController {
             return Map.of("status", "received", "slots", List.of(base.plusDays(1).toString(),
                     base.plusDays(2).toString(), base.plusDays(3).toString()));
         }
-        if ("waitlist".equals(event)) {
+        if ("cancelled".equals(event)) { // the freed slot: nobody on the stub's waitlist
             return Map.of("status", "received", "waitlist", List.of());
         }
         return Map.of("status", "received");

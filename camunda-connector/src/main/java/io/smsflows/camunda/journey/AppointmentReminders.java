@@ -74,4 +74,17 @@ public class AppointmentReminders {
         execution.setVariable("reminderWindow", (window.isNegative() || window.isZero() ? Duration.ofMinutes(1) : window)
                 .toString());
     }
+
+    /**
+     * After a cancellation, the next person on the CRM's waitlist ({@code crmWaitlist1..n}, {@code crmWaitlistCount}
+     * from the CRM's answer): sets {@code waitIndex} and {@code waitlistPhone} (null when nobody is left).
+     */
+    public void nextWaitlisted(DelegateExecution execution) {
+        Object index = execution.getVariable("waitIndex");
+        Object count = execution.getVariable("crmWaitlistCount");
+        int next = (index instanceof Number n ? n.intValue() : 0) + 1;
+        execution.setVariable("waitIndex", next);
+        execution.setVariable("waitlistPhone", count instanceof Number c && next <= c.intValue()
+                ? execution.getVariable("crmWaitlist" + next) : null);
+    }
 }
