@@ -128,6 +128,23 @@ class JourneysEndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void stop_in_reply_to_the_cart_reminder_ends_the_journey_and_tells_the_crm() {
+        String pi = (String) crm.postForEntity("/api/journeys/abandoned-cart", cart("cart-5", "+33612340105", true),
+                Map.class).getBody().get("id");
+        await().atMost(TIMEOUT).until(() -> !submitsTo("33612340105").isEmpty());
+
+        simulator.deliverMo("+33612340105", "SMSFlows", "STOP");
+
+        assertThat(rest.awaitCompleted(pi, TIMEOUT)).containsEntry("cartOutcome", "suppressed");
+        await().atMost(TIMEOUT).until(() -> ((List<Map<String, Object>>) crm.getForObject("/api/crm-stub/callbacks",
+                List.class)).stream().anyMatch(c -> "unsubscribed".equals(c.get("event"))
+                && "+33612340105".equals(((Map<?, ?>) c.get("body")).get("phone"))));
+        // the reminder and the one opt-out confirmation, nothing else (no nudge, no second reminder)
+        await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> submitsTo("33612340105").size() == 2);
+    }
+
+    @Test
     void without_marketing_consent_nothing_is_sent() {
         ResponseEntity<Map> started = crm.postForEntity("/api/journeys/abandoned-cart",
                 cart("cart-2", "+33612340102", false), Map.class);
