@@ -44,7 +44,7 @@ class CodecWireEndToEndTest {
     }
 
     private List<ReceivedSubmit> submitsTo(String digits) {
-        return simulator.received().stream().filter(s -> s.destAddr().equals(digits)).toList();
+        return Wire.submitsTo(simulator, digits);
     }
 
     private static byte[] udh(ReceivedSubmit pdu) {

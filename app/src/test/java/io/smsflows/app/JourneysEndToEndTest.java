@@ -49,7 +49,7 @@ class JourneysEndToEndTest {
     }
 
     private List<ReceivedSubmit> submitsTo(String digits) {
-        return simulator.received().stream().filter(s -> s.destAddr().equals(digits)).toList();
+        return Wire.submitsTo(simulator, digits);
     }
 
     private static Map<String, Object> cart(String id, String phone, boolean consent) {

@@ -57,7 +57,7 @@ class RepliesEndToEndTest {
     }
 
     private List<ReceivedSubmit> submitsTo(String digits) {
-        return simulator.received().stream().filter(s -> s.destAddr().equals(digits)).toList();
+        return Wire.submitsTo(simulator, digits);
     }
 
     private static String text(ReceivedSubmit pdu) {

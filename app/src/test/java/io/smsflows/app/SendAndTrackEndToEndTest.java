@@ -51,7 +51,7 @@ abstract class SendAndTrackEndToEndTest {
     }
 
     private List<ReceivedSubmit> submitsTo(String digits) {
-        return simulator.received().stream().filter(s -> s.destAddr().equals(digits)).toList();
+        return Wire.submitsTo(simulator, digits);
     }
 
     @Test
