@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The common cases without intermediate objects: text in the default GSM alphabet, and UCS-2 text whose part
@@ -12,6 +14,7 @@ import java.util.Map;
  */
 final class FastPaths {
 
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
     private static final short SAR_MSG_REF_NUM = 0x020C;
     private static final short SAR_TOTAL_SEGMENTS = 0x020E;
     private static final short SAR_SEGMENT_SEQNUM = 0x020F;
@@ -66,7 +69,11 @@ final class FastPaths {
                 single, multi);
     }
 
-    /** UCS-2 when no national shift table could compete; null if a boundary would fall inside a cluster. */
+    /**
+     * UCS-2 when no national shift table could compete. Part boundaries are found per code point (the minimum);
+     * only where one may fall inside a grapheme cluster is the cluster looked up, on a window around it, and the
+     * boundary moved before the cluster if that costs no extra part.
+     */
     static EncodedSms ucs2(String text, EncodingOptions options, int reference) {
         int n = text.length();
         int single = 70;
@@ -75,21 +82,9 @@ final class FastPaths {
         if (n <= single) {
             bounds = new int[] {0, n};
         } else {
-            IntList b = new IntList();
-            b.add(0);
-            int start = 0;
-            while (start < n) {
-                int end = Math.min(start + multi, n);
-                if (end < n && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-                    end--;
-                }
-                if (end < n && mayContinueCluster(text, end)) {
-                    return null;
-                }
-                b.add(end);
-                start = end;
-            }
-            bounds = b.toArray();
+            int[] minimal = ucs2Bounds(text, multi, false);
+            int[] clustered = ucs2Bounds(text, multi, true);
+            bounds = clustered != null && clustered.length == minimal.length ? clustered : minimal;
         }
         byte[] utf16 = new byte[n * 2]; // by hand: String.getBytes(UTF_16BE) is several times slower here
         for (int i = 0, o = 0; i < n; i++) {
@@ -118,6 +113,47 @@ final class FastPaths {
         int capacity = segments == 1 ? single : multi;
         return new EncodedSms(text, text, alphabet, null, null, wire(text, chars, encoded, octets, options,
                 reference, alphabet), lastUnits, capacity - lastUnits, List.of(), segments);
+    }
+
+    /** Greedy part boundaries; with {@code keepClusters}, moved before a cluster a boundary would cut (null: impossible). */
+    private static int[] ucs2Bounds(String text, int capacity, boolean keepClusters) {
+        int n = text.length();
+        IntList b = new IntList();
+        b.add(0);
+        int start = 0;
+        while (start < n) {
+            int end = Math.min(start + capacity, n);
+            if (end < n && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            if (keepClusters && end < n && mayContinueCluster(text, end)) {
+                int clusterStart = clusterStart(text, end);
+                if (clusterStart <= start) {
+                    return null; // a cluster longer than a part: only code point boundaries are possible
+                }
+                end = clusterStart;
+            }
+            b.add(end);
+            start = end;
+        }
+        return b.toArray();
+    }
+
+    /** Start of the extended grapheme cluster that contains index {@code i} (UAX #29, via regex on a window). */
+    private static int clusterStart(String text, int i) {
+        int from = i;
+        while (from > 0 && mayContinueCluster(text, from)) {
+            from = text.offsetByCodePoints(from, -1); // walk back to a position that surely starts a cluster
+        }
+        Matcher m = GRAPHEME.matcher(text).region(from, Math.min(text.length(), i + 64));
+        int start = from;
+        while (m.find() && m.start() <= i) {
+            start = m.start();
+            if (m.end() > i) {
+                return start;
+            }
+        }
+        return i;
     }
 
     /**

@@ -19,6 +19,8 @@ final class GsmCharset {
     private final NationalLanguage single;
     /** Per UTF-16 char: septet (basic), 0x80 | code (extension), or -1: one array lookup per character. */
     private final short[] codes = new short[65536];
+    /** The first 256 entries again: most text is Latin-1, and 512 bytes stay in the L1 cache. */
+    private final short[] latin1 = new short[256];
 
     GsmCharset(NationalLanguage locking, NationalLanguage single) {
         this.locking = locking;
@@ -31,6 +33,7 @@ final class GsmCharset {
         for (Map.Entry<Character, Integer> e : GsmTables.reverse(GsmTables.basic(locking)).entrySet()) {
             codes[e.getKey()] = e.getValue().shortValue();
         }
+        System.arraycopy(codes, 0, latin1, 0, 256);
     }
 
     /** Shared instances: each holds a 128 KiB lookup table. */
@@ -43,7 +46,7 @@ final class GsmCharset {
 
     /** The lookup code of a UTF-16 char: septet, 0x80 | extension code, or -1. */
     int code(char c) {
-        return codes[c];
+        return c < 256 ? latin1[c] : codes[c];
     }
 
     NationalLanguage locking() {
