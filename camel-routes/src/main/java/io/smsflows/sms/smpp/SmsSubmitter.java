@@ -72,8 +72,10 @@ public class SmsSubmitter {
         if (m == null || m.status() != MessageStatus.SENDING) {
             return; // taken over or finished elsewhere
         }
-        int ref = m.concatRef() != null ? m.concatRef() : references.next(m.recipient());
-        if (m.concatRef() == null) {
+        boolean single = m.parts() != null && m.parts() == 1;
+        // a single part carries no reference: no need to count one (a database round trip per message)
+        int ref = m.concatRef() != null ? m.concatRef() : single ? 0 : references.next(m.recipient());
+        if (m.concatRef() == null && !single) {
             messages.setConcatRef(m.id(), ref);
             ref = messages.findById(m.id()).map(SmsMessage::concatRef).orElse(ref);
         }
