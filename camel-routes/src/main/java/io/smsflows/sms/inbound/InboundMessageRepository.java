@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -103,11 +102,6 @@ public class InboundMessageRepository {
     public void retry(String id, int attempts, Instant next, String reason) {
         jdbc.update("update sms_inbound set status = 'RETRY', attempts = ?, next_attempt_at = ?, reason = ? where id = ?",
                 attempts, Timestamp.from(next), cut(reason), id);
-    }
-
-    public List<Map<String, Object>> latest(int limit) {
-        return jdbc.queryForList("select id, source_addr, dest_addr, body, received_at, kind, status, intent, reason "
-                + "from sms_inbound order by received_at desc fetch first " + limit + " rows only");
     }
 
     private InboundMessage map(ResultSet rs, int row) throws SQLException {

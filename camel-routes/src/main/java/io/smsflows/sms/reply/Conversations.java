@@ -1,7 +1,6 @@
 package io.smsflows.sms.reply;
 
 import io.smsflows.sms.consent.ConsentScopes;
-import io.smsflows.sms.number.PhoneNumbers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,11 +56,6 @@ public class Conversations {
                 this::map, recipient, Timestamp.from(at), key == null ? "" : key);
     }
 
-    public List<Conversation> openForProcess(String processInstanceId) {
-        return jdbc.query("select " + COLUMNS + " from sms_conversation where process_instance_id = ? "
-                + "and status = 'OPEN' order by created_at", this::map, processInstanceId);
-    }
-
     /** Closes a conversation with the reply that answered it; false if it was no longer open. */
     public boolean answered(String id, String inboundId) {
         return jdbc.update("update sms_conversation set status = 'ANSWERED', closed_at = ?, inbound_id = ? "
@@ -91,9 +85,5 @@ public class Conversations {
         return new Conversation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
                 rs.getTimestamp(10).toInstant());
-    }
-
-    static String masked(String recipient) {
-        return PhoneNumbers.mask(recipient);
     }
 }
