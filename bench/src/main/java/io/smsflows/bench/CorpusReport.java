@@ -19,8 +19,10 @@ public final class CorpusReport {
     public static void main(String[] args) throws Exception {
         StandardSmsEncoder encoder = new StandardSmsEncoder();
         CamelSmppSplitting camel = new CamelSmppSplitting(new DefaultCamelContext());
-        System.out.printf("| %-26s | %5s | ours | camel-smpp | camel-smpp octets per segment |%n", "text", "chars");
-        System.out.println("|---|---|---|---|---|");
+        CamelSmppSplitting detecting = new CamelSmppSplitting(new DefaultCamelContext(), true);
+        System.out.printf("| %-26s | %5s | ours | camel-smpp default | octets per segment | camel-smpp alphabet=-1 |%n",
+                "text", "chars");
+        System.out.println("|---|---|---|---|---|---|");
         for (Map.Entry<String, String> e : Corpus.texts().entrySet()) {
             EncodedSms ours = encoder.encode(e.getValue(), EncodingOptions.defaults().withMaxParts(255), 1);
             byte[][] theirs = camel.split(e.getValue());
@@ -28,8 +30,8 @@ public final class CorpusReport {
             for (byte[] segment : theirs) {
                 sizes.append(sizes.isEmpty() ? "" : ", ").append(segment.length);
             }
-            System.out.printf("| %-26s | %5d | %s x%d | x%d | %s |%n", e.getKey(), e.getValue().length(),
-                    ours.alphabet(), ours.segments(), theirs.length, sizes);
+            System.out.printf("| %-26s | %5d | %s x%d | x%d | %s | x%d |%n", e.getKey(), e.getValue().length(),
+                    ours.alphabet(), ours.segments(), theirs.length, sizes, detecting.split(e.getValue()).length);
         }
     }
 }

@@ -39,6 +39,7 @@ public class SegmentationBenchmark {
     private StandardSmsEncoder encoder;
     private SmsPreview preview;
     private CamelSmppSplitting camelSmpp;
+    private CamelSmppSplitting camelSmppDetecting;
     private EncodingOptions options;
 
     @Setup
@@ -47,6 +48,7 @@ public class SegmentationBenchmark {
         encoder = new StandardSmsEncoder();
         preview = new SmsPreview(encoder, new SmsFlowsProperties());
         camelSmpp = new CamelSmppSplitting(new DefaultCamelContext());
+        camelSmppDetecting = new CamelSmppSplitting(new DefaultCamelContext(), true);
         options = EncodingOptions.defaults().withMaxParts(255);
     }
 
@@ -65,10 +67,19 @@ public class SegmentationBenchmark {
         }
     }
 
+    /** camel-smpp's default configuration: every text as ISO-8859-1 octets, no alphabet detection. */
     @Benchmark
     public void camelSmppSplitting(Blackhole bh) throws Exception {
         for (String text : texts) {
             bh.consume(camelSmpp.split(text));
+        }
+    }
+
+    /** camel-smpp with {@code alphabet=-1}: it detects GSM vs UCS-2 itself (the only way it sends UCS-2 at all). */
+    @Benchmark
+    public void camelSmppSplittingDetectingAlphabet(Blackhole bh) throws Exception {
+        for (String text : texts) {
+            bh.consume(camelSmppDetecting.split(text));
         }
     }
 }

@@ -15,8 +15,20 @@ public final class CamelSmppSplitting {
     private final CamelContext context;
 
     public CamelSmppSplitting(CamelContext context) {
+        this(context, false);
+    }
+
+    /**
+     * @param detectAlphabet false: camel-smpp's default configuration (alphabet 0: always ISO-8859-1 octets);
+     *                       true: {@code alphabet=-1}, camel-smpp chooses GSM or UCS-2 by its own GSM check
+     */
+    public CamelSmppSplitting(CamelContext context, boolean detectAlphabet) {
         this.context = context;
-        this.command = new SmppSubmitSmCommand(null, new SmppConfiguration());
+        SmppConfiguration configuration = new SmppConfiguration();
+        if (detectAlphabet) {
+            configuration.setAlphabet((byte) -1);
+        }
+        this.command = new SmppSubmitSmCommand(null, configuration);
     }
 
     /** The segments camel-smpp would submit for this text (its default configuration). */
