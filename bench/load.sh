@@ -16,7 +16,7 @@ jar="$root/app/target/sms-flows-app.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
 work=$(mktemp -d)
 port=${PORT:-18080}
-db="jdbc:h2:file:$work/db;AUTO_SERVER=TRUE"
+db="jdbc:h2:file:$work/db;AUTO_SERVER=TRUE${H2_OPTIONS-;QUERY_CACHE_SIZE=256}"
 h2jar=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -n1)
 args=(--server.port=$port --spring.profiles.active=demo "--spring.datasource.url=$db"
       --logging.level.io.smsflows=WARN --smsflows.simulator.receipt-delay=${RECEIPT_DELAY:-50ms}
