@@ -22,6 +22,11 @@ def msg(m, name, eid):
     return f'<bpmn:messageEventDefinition id="{eid}_Def" messageRef="{m.message(name)}" />'
 
 
+def deadline(eid, expr):
+    return (f'<bpmn:timerEventDefinition id="{eid}_Def"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
+            f'{escape(expr)}</bpmn:timeDate></bpmn:timerEventDefinition>')
+
+
 def timer(eid, expr):
     return (f'<bpmn:timerEventDefinition id="{eid}_Def"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">'
             f'{escape(expr)}</bpmn:timeDuration></bpmn:timerEventDefinition>')
@@ -57,12 +62,14 @@ def main():
     m.node("Event_ReplyFirst", "catch", "Reply received", 512, 262, inner=msg(m, "SmsReply", "Event_ReplyFirst"),
            doc="A reply can arrive before the delivery receipt.")
     m.node("Event_NotDelivered", "catch", "Not delivered", 512, 372, inner=msg(m, "SmsFailed", "Event_NotDelivered"))
-    m.node("Event_NoReceipt", "timer", "No receipt in time", 512, 482, inner=timer("Event_NoReceipt", TIMEOUT))
+    m.node("Event_NoReceipt", "timer", "No receipt in time", 512, 482, inner=deadline("Event_NoReceipt", "${smsReplyDeadline}"),
+           doc="smsReplyDeadline: set by the send task, when the conversation closes (send time + replyTimeout).")
     m.node("Event_UnsubscribedEarly", "catch", "Customer opted out", 512, 592,
            inner=msg(m, "SmsUnsubscribed", "Event_UnsubscribedEarly"))
     m.node("Gateway_Answered", "ebg", "Answered?", 615, 135)
     m.node("Event_Reply", "catch", "Reply received", 732, 52, inner=msg(m, "SmsReply", "Event_Reply"))
-    m.node("Event_NoReply", "timer", "No reply in time", 732, 142, inner=timer("Event_NoReply", TIMEOUT))
+    m.node("Event_NoReply", "timer", "No reply in time", 732, 142, inner=deadline("Event_NoReply", "${smsReplyDeadline}"),
+           doc="The same deadline as before the receipt: the wait never outlives the conversation.")
     m.node("Event_UnsubscribedWaiting", "catch", "Customer opted out", 732, 232,
            inner=msg(m, "SmsUnsubscribed", "Event_UnsubscribedWaiting"))
     m.node("End_Answered", "end", "Answered", 852, 52, inner=outcome("askOutcome", "answered"))
@@ -163,6 +170,9 @@ def main():
                                   ("deliveredMessage", "none")])
     m.node("Task_Confirm", "service", "Send re-subscribe confirmation", 600, 40, a, i)
     m.node("Gateway_Confirmed", "xor", "", 755, 155)
+    m.node("Boundary_StillSuppressed", "boundary", "Still opted out elsewhere", 632, 102, attached="Task_Confirm",
+           inner=err(m, "SMS_SUPPRESSED", "Boundary_StillSuppressed"))
+    m.node("End_StillSuppressed", "end", "Not confirmed: opted out in another scope", 732, 302)
     a, i = service("${crmNotify}", [("crmEvent", "resubscribed"), ("crmFields", "phone,scope,source,reason")])
     m.node("Task_NotifyCrm", "service", "Notify CRM", 860, 140, a, i)
     m.node("End_Resubscribed", "end", "Re-subscribed", 1022, 162)
@@ -179,6 +189,7 @@ def main():
     m.flow("Flow_ToCrm", "Gateway_Confirmed", "Task_NotifyCrm")
     m.flow("Flow_ToEnd", "Task_NotifyCrm", "End_Resubscribed")
     m.flow("Flow_InvalidToEnd", "Boundary_Invalid", "End_Invalid")
+    m.flow("Flow_StillSuppressedToEnd", "Boundary_StillSuppressed", "End_StillSuppressed")
     m.write(os.path.join(OUT, "sms-resubscribe.bpmn"))
 
     # ---------------------------------------------------------------- sms-unsolicited-reply
@@ -199,9 +210,17 @@ def main():
            'camunda:formRefBinding="deployment"',
            doc="The form shows who wrote what; the operator answers outside the system or unsubscribes the number.")
     m.node("Gateway_Action", "xor", "Operator action?", 525, 255, 'default="Flow_NoAction"')
-    a, i = service("${smsSuppress}", [("phone", "${phone}"), ("source", "OPERATOR"),
-                                      ("reason", '${execution.getVariable("operatorNote")}'), ("proof", "${smsReplyText}")])
-    m.node("Task_Suppress", "service", "Add to suppression list", 630, 240, a, i)
+    m.node("Call_Unsubscribe", "call", "Unsubscribe the number", 630, 240,
+           'calledElement="sms-unsubscribe" camunda:calledElementBinding="latest" camunda:asyncBefore="true"',
+           '<bpmn:extensionElements><camunda:failedJobRetryTimeCycle>R3/PT10S</camunda:failedJobRetryTimeCycle>'
+           '<camunda:in sourceExpression="${phone}" target="phone" />'
+           '<camunda:in sourceExpression="OPERATOR" target="source" />'
+           '<camunda:in sourceExpression="${execution.getVariable(&quot;operatorNote&quot;)}" target="reason" />'
+           '<camunda:in sourceExpression="${smsReplyText}" target="proof" />'
+           '<camunda:in sourceExpression="${execution.getVariable(&quot;ourNumber&quot;)}" target="ourNumber" />'
+           '<camunda:in sourceExpression="${smsTexts.confirmCrmOptOuts}" target="sendConfirmation" />'
+           '</bpmn:extensionElements>',
+           doc="The whole unsubscribe journey: suppression with the message as proof, CRM told, running journeys ended.")
     m.node("End_Unsubscribed", "end", "Unsubscribed by operator", 792, 262)
     m.node("End_Handled", "end", "Handled", 632, 372)
     m.flow("Flow_ToAuto", "StartEvent_Message", "Gateway_Auto")
@@ -210,9 +229,9 @@ def main():
     m.flow("Flow_HelpSent", "Task_SendHelp", "End_Answered")
     m.flow("Flow_SuppressedToEnd", "Boundary_Suppressed", "End_NotAnswered")
     m.flow("Flow_ToAction", "Task_Handle", "Gateway_Action")
-    m.flow("Flow_Unsubscribe", "Gateway_Action", "Task_Suppress", "unsubscribe", '${operatorAction == "unsubscribe"}')
+    m.flow("Flow_Unsubscribe", "Gateway_Action", "Call_Unsubscribe", "unsubscribe", '${operatorAction == "unsubscribe"}')
     m.flow("Flow_NoAction", "Gateway_Action", "End_Handled", "none")
-    m.flow("Flow_SuppressedByOperator", "Task_Suppress", "End_Unsubscribed")
+    m.flow("Flow_SuppressedByOperator", "Call_Unsubscribe", "End_Unsubscribed")
     m.write(os.path.join(OUT, "sms-unsolicited-reply.bpmn"))
     print("written")
 

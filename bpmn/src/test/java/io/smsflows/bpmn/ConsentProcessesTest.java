@@ -44,6 +44,7 @@ class ConsentProcessesTest {
         Mocks.register("crmNotify", crm);
         Mocks.register("smsEndJourneys", endJourneys);
         Mocks.register("smsTexts", new RecordingDelegate.Texts());
+        Mocks.register("smsEndJourneys", endJourneys);
     }
 
     @AfterEach
@@ -52,10 +53,11 @@ class ConsentProcessesTest {
         BpmnAwareTests.reset();
     }
 
-    /** Runs the instance's async jobs until it waits for something else. */
+    /** Runs the async jobs of every instance (also called ones) until none is ready. */
     private static void runJobs(ProcessInstance pi) {
         Job job;
-        while ((job = managementService().createJobQuery().processInstanceId(pi.getId()).active().singleResult()) != null) {
+        while ((job = managementService().createJobQuery().messages().active().listPage(0, 1).stream().findFirst()
+                .orElse(null)) != null) {
             execute(job);
         }
     }
@@ -128,6 +130,16 @@ class ConsentProcessesTest {
     }
 
     @Test
+    void a_confirmation_refused_because_another_scope_still_blocks_ends_without_the_crm() {
+        Mocks.register("smsSend", new RecordingDelegate().throwsBpmnError("SMS_SUPPRESSED"));
+        ProcessInstance pi = start("sms-resubscribe", Map.of("phone", "+33612345678", "scope", "ACME",
+                "sendConfirmation", true));
+        runJobs(pi);
+        assertThat(pi).hasPassed("End_StillSuppressed").isEnded();
+        assertThat(crm.calls).isEmpty();
+    }
+
+    @Test
     void resubscribe_of_an_invalid_number() {
         Mocks.register("smsResubscribe", new RecordingDelegate().throwsBpmnError("SMS_INVALID_RECIPIENT"));
         ProcessInstance pi = start("sms-resubscribe", Map.of("phone", "x"));
@@ -166,8 +178,11 @@ class ConsentProcessesTest {
                 "smsReplyText", "Leave me alone"));
         complete(task(unsubscribed), Map.of("operatorAction", "unsubscribe", "operatorNote", "asked to stop"));
         runJobs(unsubscribed);
-        assertThat(unsubscribed).hasPassed("Task_Suppress", "End_Unsubscribed").isEnded();
+        assertThat(unsubscribed).hasPassed("Call_Unsubscribe", "End_Unsubscribed").isEnded();
+        // the whole unsubscribe journey ran: suppression with the message as proof, CRM told, journeys ended
         assertThat(suppress.lastCall()).containsEntry("source", "OPERATOR").containsEntry("reason", "asked to stop")
                 .containsEntry("proof", "Leave me alone");
+        assertThat(crm.lastCall()).containsEntry("crmEvent", "unsubscribed");
+        assertThat(endJourneys.calls).isNotEmpty();
     }
 }

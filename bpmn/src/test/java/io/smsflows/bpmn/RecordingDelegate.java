@@ -58,5 +58,9 @@ public class RecordingDelegate implements JavaDelegate {
         public String getHelp() {
             return "Help text.";
         }
+
+        public boolean isConfirmCrmOptOuts() {
+            return false;
+        }
     }
 }

@@ -27,7 +27,8 @@ class SmsAskProcessTest {
             .assertClassCoverageAtLeast(1.0).build();
 
     private final RecordingDelegate send = new RecordingDelegate().sets("smsMessageId", "msg-1")
-            .sets("smsRecipient", "+33612345678");
+            .sets("smsRecipient", "+33612345678")
+            .sets("smsReplyDeadline", java.util.Date.from(java.time.Instant.now().plusSeconds(7200)));
 
     @BeforeEach
     void setUp() {
@@ -76,9 +77,10 @@ class SmsAskProcessTest {
     }
 
     @Test
-    void no_reply_after_the_receipt_times_out() {
+    void no_reply_after_the_receipt_times_out_at_the_conversations_deadline() {
         ProcessInstance pi = askAndSend();
         correlate(pi, "SmsDelivered", Map.of());
+        assertThat(job(pi).getDuedate()).isEqualTo(runtimeService().getVariable(pi.getId(), "smsReplyDeadline"));
         execute(job(pi));
         assertThat(pi).hasPassed("Event_NoReply", "End_NoReply").isEnded().variables()
                 .containsEntry("askOutcome", "noReply");

@@ -24,7 +24,8 @@ public class ResubscribeDelegate implements JavaDelegate {
         boolean lifted = suppressions.resubscribe(phone, ConsentVariables.scope(execution),
                 ConsentVariables.source(execution), ConsentVariables.string(execution, "reason"),
                 ConsentVariables.actor(execution));
-        execution.setVariable("phone", phone);
+        // the task's input "phone" is local: the normalised number goes to the process for later steps
+        execution.getProcessInstance().setVariable("phone", phone);
         execution.setVariable("resubscribed", lifted);
     }
 }

@@ -37,7 +37,8 @@ public class SuppressDelegate implements JavaDelegate {
                 ConsentVariables.string(execution, "proof"), ConsentVariables.string(execution, "smsReplyId"),
                 ConsentVariables.actor(execution));
         conversations.closeAll(phone, "OPTED_OUT");
-        execution.setVariable("phone", phone);
+        // the task's input "phone" is local: the normalised number goes to the process for later steps
+        execution.getProcessInstance().setVariable("phone", phone);
         execution.setVariable("suppressionId", s.id());
         execution.setVariable("suppressedSince", java.util.Date.from(s.createdAt()));
     }

@@ -8,6 +8,7 @@ import io.smsflows.sms.outbox.EnqueuedSms;
 import io.smsflows.sms.outbox.OutboundSms;
 import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.camunda.journey.SmsTemplates;
+import io.smsflows.sms.reply.Conversation;
 import io.smsflows.sms.reply.Conversations;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -27,7 +28,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * answer, default SmsReply), {@code replyTimeout} (ISO-8601 duration the conversation stays open, default P3D),
  * {@code locale} (language the answer is read in; default: the country of the number).
  *
- * <p>Outputs: {@code smsMessageId}, {@code smsRecipient} (E.164), {@code smsParts}, {@code smsEncoding}.
+ * <p>Outputs: {@code smsMessageId}, {@code smsRecipient} (E.164), {@code smsParts}, {@code smsEncoding}, and with
+ * {@code expectsReply} {@code smsReplyDeadline} (when the conversation closes: the model's reply timer).
  *
  * <p>BPMN errors a model can catch: {@code SMS_TOO_LONG} (more parts than the category allows),
  * {@code SMS_INVALID_RECIPIENT} and {@code SMS_SUPPRESSED} (the number opted out; nothing queued). A number that opts
@@ -90,11 +92,14 @@ public class SmsSendDelegate implements JavaDelegate {
             String timeout = string(execution, "replyTimeout");
             String sender = string(execution, "sender");
             // same transaction as the outbox row: a rolled-back job leaves neither
-            conversations.open(queued.recipient(), sender == null ? properties.getSmpp().getDefaultSender() : sender,
+            Conversation conversation = conversations.open(queued.recipient(),
+                    sender == null ? properties.getSmpp().getDefaultSender() : sender,
                     execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                     replyMessage == null ? properties.getReplies().getReplyMessage() : replyMessage,
                     string(execution, "locale"), queued.messageId(),
                     timeout == null ? properties.getReplies().getConversationTimeout() : Duration.parse(timeout));
+            // one deadline for the whole wait (a timer restarted at the receipt would outlive the conversation)
+            execution.setVariable("smsReplyDeadline", java.util.Date.from(conversation.expiresAt()));
         }
         execution.setVariable("smsMessageId", queued.messageId());
         execution.setVariable("smsRecipient", queued.recipient());
