@@ -109,6 +109,7 @@ class FormsMatchModelsTest {
             assertThat(keys).as("fields of " + form.getKey()).isNotEmpty();
             for (String key : keys) {
                 boolean used = model.contains("${" + key + "}") || model.contains("\"" + key + "\"")
+                        || model.contains("&quot;" + key + "&quot;") // inside an XML attribute
                         || model.contains(key + " ==") || model.contains("(" + key + ")")
                         || PIPELINE_VARIABLES.contains(key) || documentedInput(model, key)
                         || templatePlaceholders(model).contains(key);
