@@ -124,7 +124,7 @@ def main():
     m.node("Task_Suppress", "service", "Add to suppression list", 240, 140, a, i,
            doc="Idempotent: an opt-out by SMS is already stored by the pipeline before this process starts.")
     m.node("Gateway_Confirm", "xor", "Confirm by SMS?", 395, 155, 'default="Flow_NoConfirm"')
-    a, i = service("${smsSend}", [("to", "${phone}"), ("text", "${smsTexts.optOutConfirmation}"),
+    a, i = service("${smsSend}", [("to", "${phone}"), ("text", "${smsTexts.optOutConfirmation(execution)}"),
                                   ("sender", OUR_NUMBER), ("category", "consent"),
                                   ("deliveredMessage", "none")])
     m.node("Task_Confirm", "service", "Send opt-out confirmation", 500, 40, a, i,
@@ -165,7 +165,7 @@ def main():
     m.node("Gateway_WasSuppressed", "xor", "Was suppressed?", 395, 155, 'default="Flow_NotSuppressed"')
     m.node("End_NothingToLift", "end", "Nothing to lift", 402, 302)
     m.node("Gateway_Confirm", "xor", "Confirm by SMS?", 495, 155, 'default="Flow_NoConfirm"')
-    a, i = service("${smsSend}", [("to", "${phone}"), ("text", "${smsTexts.resubscribeConfirmation}"),
+    a, i = service("${smsSend}", [("to", "${phone}"), ("text", "${smsTexts.resubscribeConfirmation(execution)}"),
                                   ("sender", OUR_NUMBER), ("category", "transactional"),
                                   ("deliveredMessage", "none")])
     m.node("Task_Confirm", "service", "Send re-subscribe confirmation", 600, 40, a, i)

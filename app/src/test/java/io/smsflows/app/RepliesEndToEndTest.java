@@ -3,7 +3,7 @@ package io.smsflows.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.codec.SmsDecoder;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.simulator.SmscSimulator;
 import io.smsflows.sms.simulator.SmscSimulator.ReceivedSubmit;
@@ -46,8 +46,6 @@ class RepliesEndToEndTest {
     SmscSimulator simulator;
     @Autowired
     SuppressionList suppressions;
-    @Autowired
-    SmsFlowsProperties properties;
 
     EngineRest rest;
 
@@ -107,7 +105,9 @@ class RepliesEndToEndTest {
 
         await().atMost(TIMEOUT).until(() -> suppressions.blocking(number, "SMSFlows").isPresent());
         await().atMost(TIMEOUT).until(() -> submitsTo(digits).size() == 2);
-        assertThat(text(submitsTo(digits).get(1))).isEqualTo(properties.getReplies().getOptOutConfirmation());
+        // in the customer's language (a French number): the sms-templates decision's opt-out confirmation
+        assertThat(SmsDecoder.decode(submitsTo(digits).get(1).dataCoding(), submitsTo(digits).get(1).shortMessage(),
+                false).text()).startsWith("Désinscription confirmée").contains("START");
         await().atMost(TIMEOUT).until(() -> crmCallbacks().stream().anyMatch(c -> "unsubscribed".equals(c.get("event"))
                 && number.equals(((Map<?, ?>) c.get("body")).get("phone"))));
         // the running question for that number ended (SmsUnsubscribed)

@@ -47,11 +47,11 @@ public class RecordingDelegate implements JavaDelegate {
 
     /** The configured texts, as the smsTexts bean offers them. */
     public static class Texts {
-        public String getOptOutConfirmation() {
+        public String optOutConfirmation(org.camunda.bpm.engine.delegate.VariableScope scope) {
             return "You are unsubscribed.";
         }
 
-        public String getResubscribeConfirmation() {
+        public String resubscribeConfirmation(org.camunda.bpm.engine.delegate.VariableScope scope) {
             return "You are subscribed again.";
         }
 

@@ -71,6 +71,11 @@ class SmsTemplatesDecisionTest {
                 System.out.printf("template %-24s %s  %-5s %d part(s)  %3d chars%n", key, locale,
                         encoded.alphabet(), encoded.partCount(), filled.length());
                 assertThat(encoded.partCount()).as(key + "/" + locale + ": " + filled).isLessThanOrEqualTo(2);
+                if (key.endsWith("-confirmation")) {
+                    // the one message allowed after an opt-out: one GSM part, so it reaches every handset whole
+                    assertThat(encoded.alphabet()).as(key + "/" + locale).isEqualTo(io.smsflows.sms.codec.SmsAlphabet.GSM7);
+                    assertThat(encoded.partCount()).as(key + "/" + locale).isEqualTo(1);
+                }
             }
         }
     }

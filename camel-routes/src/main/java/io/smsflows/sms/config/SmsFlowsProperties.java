@@ -288,11 +288,13 @@ public class SmsFlowsProperties {
         /** Answer to HELP (brand, contact, how to stop). Sent at most once per number and day. */
         private String helpText = "SMS Flows: appointment and order messages. Reply STOP to unsubscribe, START to "
                 + "subscribe again. Help: support@example.com";
-        /** The one confirmation after an opt-out: no marketing content. */
-        private String optOutConfirmation = "You are unsubscribed and will get no more messages from us. "
-                + "Reply START to subscribe again.";
-        /** Confirmation of a re-subscription. */
-        private String resubscribeConfirmation = "You are subscribed again. Reply STOP to unsubscribe.";
+        /**
+         * The one confirmation after an opt-out (no marketing content). Empty: template "opt-out-confirmation" of the
+         * sms-templates decision in the customer's language; set it to use one text for every language.
+         */
+        private String optOutConfirmation;
+        /** Confirmation of a re-subscription. Empty: template "resubscribe-confirmation" in the customer's language. */
+        private String resubscribeConfirmation;
         /** Also confirm opt-outs that came from the CRM (customer unsubscribed on the website) by SMS. */
         private boolean confirmCrmOptOuts = false;
         /** BPMN message a reply is correlated as, unless the sending task names another. */

@@ -98,8 +98,8 @@ public class SmsFlowsCamundaAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(SmsOutbox.class)
-    public SmsTexts smsTexts(SmsFlowsProperties properties) {
-        return new SmsTexts(properties);
+    public SmsTexts smsTexts(SmsFlowsProperties properties, SmsTemplates templates) {
+        return new SmsTexts(properties, templates);
     }
 
     @Bean

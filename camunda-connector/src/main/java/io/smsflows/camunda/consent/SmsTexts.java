@@ -1,25 +1,34 @@
 package io.smsflows.camunda.consent;
 
+import io.smsflows.camunda.journey.SmsTemplates;
 import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.reply.Locales;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The configured standard texts, for expressions in models: {@code ${smsTexts.optOutConfirmation}},
- * {@code ${smsTexts.resubscribeConfirmation}}, {@code ${smsTexts.help}}, {@code ${smsTexts.confirmCrmOptOuts}}.
+ * The standard texts of the consent processes, for expressions in models:
+ * {@code ${smsTexts.optOutConfirmation(execution)}}, {@code ${smsTexts.resubscribeConfirmation(execution)}},
+ * {@code ${smsTexts.help}}, {@code ${smsTexts.confirmCrmOptOuts}}. Confirmations come in the customer's language
+ * (variable {@code locale}, else the country of {@code phone}) from the sms-templates decision, unless one text is
+ * configured for all ({@code smsflows.replies.opt-out-confirmation} / {@code resubscribe-confirmation}).
  */
 public class SmsTexts {
 
     private final SmsFlowsProperties.Replies replies;
+    private final SmsTemplates templates;
 
-    public SmsTexts(SmsFlowsProperties properties) {
+    public SmsTexts(SmsFlowsProperties properties, SmsTemplates templates) {
         this.replies = properties.getReplies();
+        this.templates = templates;
     }
 
-    public String getOptOutConfirmation() {
-        return replies.getOptOutConfirmation();
+    public String optOutConfirmation(VariableScope scope) {
+        return configuredOr(replies.getOptOutConfirmation(), "opt-out-confirmation", scope);
     }
 
-    public String getResubscribeConfirmation() {
-        return replies.getResubscribeConfirmation();
+    public String resubscribeConfirmation(VariableScope scope) {
+        return configuredOr(replies.getResubscribeConfirmation(), "resubscribe-confirmation", scope);
     }
 
     public String getHelp() {
@@ -28,5 +37,16 @@ public class SmsTexts {
 
     public boolean isConfirmCrmOptOuts() {
         return replies.isConfirmCrmOptOuts();
+    }
+
+    private String configuredOr(String configured, String template, VariableScope scope) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Object locale = scope.getVariable("locale");
+        Object phone = scope.getVariable("phone");
+        String language = locale != null && !locale.toString().isBlank() ? locale.toString()
+                : Locales.forRegion(phone == null ? null : PhoneNumbers.region(phone.toString()));
+        return templates.text(template, language);
     }
 }

@@ -112,6 +112,7 @@ public class CamundaReplyListener implements ReplyListener {
         vars.put("source", "SMS");
         vars.put("reason", "keyword " + reply.normalised());
         vars.put("sendConfirmation", true);
+        vars.put("locale", reply.locale()); // the confirmation in the customer's language
         return vars;
     }
 
