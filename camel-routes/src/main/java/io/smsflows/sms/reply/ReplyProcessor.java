@@ -148,9 +148,7 @@ public class ReplyProcessor {
     }
 
     private void optOut(InboundMessage m, InboundReply reply, String codeWordScope) {
-        String scope = codeWordScope != null ? codeWordScope
-                : properties.getConsent().getScope() == SmsFlowsProperties.ScopeMode.SENDER
-                ? ConsentScopes.senderKey(m.to()) : Suppression.GLOBAL;
+        String scope = scope(m, codeWordScope);
         // stored first and on its own: whatever happens next, nothing more reaches the number
         Suppression suppression = suppressions.suppress(m.from(), scope, ConsentSource.SMS,
                 "keyword " + reply.normalised(), m.text(), m.id(), null);
@@ -163,14 +161,21 @@ public class ReplyProcessor {
     }
 
     private void resubscribe(InboundMessage m, InboundReply reply, String codeWordScope) {
-        String scope = codeWordScope != null ? codeWordScope
-                : properties.getConsent().getScope() == SmsFlowsProperties.ScopeMode.SENDER
-                ? ConsentScopes.senderKey(m.to()) : Suppression.GLOBAL;
+        String scope = scope(m, codeWordScope);
         InboundReply start = reply.withIntent(ReplyIntent.of(ReplyIntent.START));
         transactions.executeWithoutResult(status -> {
             listener.resubscribeRequested(start, scope);
             inbound.done(m.id(), "DONE", reply.normalised(), ReplyIntent.START, null, null);
         });
+    }
+
+    /** A code word's own scope, else GLOBAL, or the number written to when opt-outs are per sender. */
+    private String scope(InboundMessage m, String codeWordScope) {
+        if (codeWordScope != null) {
+            return codeWordScope;
+        }
+        return properties.getConsent().getScope() == SmsFlowsProperties.ScopeMode.SENDER
+                ? ConsentScopes.senderKey(m.to()) : Suppression.GLOBAL;
     }
 
     private void help(InboundMessage m, InboundReply reply) {
