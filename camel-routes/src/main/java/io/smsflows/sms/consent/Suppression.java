@@ -12,4 +12,9 @@ public record Suppression(String id, String recipient, String scope, ConsentSour
                           String proof, String createdBy, Instant createdAt, String confirmationMessageId) {
 
     public static final String GLOBAL = "GLOBAL";
+
+    /** Whether this suppression blocks a message from {@code sender}. */
+    public boolean blocks(String sender) {
+        return GLOBAL.equals(scope) || scope.equals(ConsentScopes.senderKey(sender));
+    }
 }

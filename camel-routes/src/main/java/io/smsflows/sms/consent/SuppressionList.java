@@ -1,17 +1,25 @@
 package io.smsflows.sms.consent;
 
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.outbox.SmsMessageRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The suppression list: who must not receive messages, since when, why, with the proof, and the audit trail of
@@ -25,11 +33,13 @@ public class SuppressionList {
             + "confirmation_message_id";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final RecipientGate gate;
     private final Clock clock;
 
     public SuppressionList(JdbcTemplate jdbc, RecipientGate gate, Clock clock) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.gate = gate;
         this.clock = clock;
     }
@@ -74,6 +84,19 @@ public class SuppressionList {
             }
             return lifted > 0;
         });
+    }
+
+    /** Active suppressions of these recipients (E.164), oldest first per recipient. */
+    public Map<String, List<Suppression>> activeFor(Collection<String> recipients) {
+        Map<String, List<Suppression>> byRecipient = new HashMap<>();
+        for (List<String> chunk : SmsMessageRepository.chunks(new ArrayList<>(new HashSet<>(recipients)))) {
+            named.query("select " + COLUMNS + " from sms_suppression where recipient in (:r) and removed_at is null "
+                    + "order by created_at", new MapSqlParameterSource("r", chunk), rs -> {
+                        Suppression s = map(rs, 0);
+                        byRecipient.computeIfAbsent(s.recipient(), k -> new ArrayList<>()).add(s);
+                    });
+        }
+        return byRecipient;
     }
 
     /** The active suppression that blocks a message from {@code sender} to {@code recipient}, if any. */

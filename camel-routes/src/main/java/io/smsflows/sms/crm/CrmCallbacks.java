@@ -2,7 +2,6 @@ package io.smsflows.sms.crm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smsflows.sms.config.SmsFlowsProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,14 +24,14 @@ public class CrmCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(CrmCallbacks.class);
 
     private final ProducerTemplate producer;
-    private final SmsFlowsProperties.Crm config;
+    private final CrmProperties config;
     private final Supplier<String> stubBaseUrl;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param stubBaseUrl base URL of the built-in CRM stub, used when no CRM is configured (demo); may return null
      */
-    public CrmCallbacks(ProducerTemplate producer, SmsFlowsProperties.Crm config, Supplier<String> stubBaseUrl) {
+    public CrmCallbacks(ProducerTemplate producer, CrmProperties config, Supplier<String> stubBaseUrl) {
         this.producer = producer;
         this.config = config;
         this.stubBaseUrl = stubBaseUrl;

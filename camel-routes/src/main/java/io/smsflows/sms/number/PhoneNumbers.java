@@ -22,17 +22,37 @@ public final class PhoneNumbers {
      * @throws InvalidPhoneNumberException with what is wrong and how to fix it
      */
     public static String toE164(String raw, String defaultRegion) {
+        return UTIL.format(number(raw, defaultRegion), PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /** A parsed recipient: E.164 and its ISO 3166 region (null when libphonenumber knows none, e.g. +800). */
+    public record Parsed(String e164, String region) {
+    }
+
+    /**
+     * Parses a recipient once into E.164 and region.
+     *
+     * @throws InvalidPhoneNumberException with what is wrong and how to fix it
+     */
+    public static Parsed parse(String raw, String defaultRegion) {
+        PhoneNumber number = number(raw, defaultRegion);
+        String region = UTIL.getRegionCodeForNumber(number);
+        return new Parsed(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                region == null || "ZZ".equals(region) ? null : region);
+    }
+
+    private static PhoneNumber number(String raw, String defaultRegion) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidPhoneNumberException("recipient is missing: give a phone number in E.164 format, e.g. +4915112345678");
         }
         String trimmed = raw.trim();
-        String region = defaultRegion == null || defaultRegion.isBlank() ? "ZZ" : defaultRegion.toUpperCase();
+        String fallback = defaultRegion == null || defaultRegion.isBlank() ? "ZZ" : defaultRegion.toUpperCase();
         if (trimmed.startsWith("00")) {
             trimmed = "+" + trimmed.substring(2);
         }
         PhoneNumber number;
         try {
-            number = UTIL.parse(trimmed, region);
+            number = UTIL.parse(trimmed, fallback);
         } catch (NumberParseException e) {
             throw new InvalidPhoneNumberException("recipient '" + mask(trimmed) + "' is not a phone number ("
                     + e.getErrorType() + "): give it in E.164 format, e.g. +4915112345678");
@@ -41,7 +61,7 @@ public final class PhoneNumbers {
             throw new InvalidPhoneNumberException("recipient '" + mask(trimmed)
                     + "' has an impossible length for its country code +" + number.getCountryCode());
         }
-        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        return number;
     }
 
     /** E.164 digits without '+', as SMPP addresses with TON international carry them. */

@@ -1,66 +1,90 @@
 package io.smsflows.sms.outbox;
 
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.submit.ClaimedSms;
+import io.smsflows.sms.support.PipelineSignals;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves due outbox rows to the submit queue. Claims only as many rows as the submitters can take, so a backlog
- * stays in the database (visible, shared by the cluster) rather than in this node's memory.
+ * The claim stage: takes due messages from the outbox for this node, a batch per transaction, and cuts them into
+ * chunks for the submitters. It claims only what the submitters can take soon, so a backlog (a million queued
+ * messages) stays in the database, shared by the cluster, not on this node's heap.
  */
 public class OutboxDispatcher {
 
-    private final SmsMessageRepository messages;
-    private final SmsFlowsProperties.Outbox config;
-    private final String nodeId;
-    private final int capacity;
-    private final Clock clock;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private Consumer<String> submitQueue;
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-    public OutboxDispatcher(SmsMessageRepository messages, SmsFlowsProperties.Outbox config, String nodeId,
-                            int capacity, Clock clock) {
+    private final SmsMessageRepository messages;
+    private final OutboxProperties config;
+    private final TransactionTemplate transactions;
+    private final String nodeId;
+    private final Clock clock;
+    private final int capacity;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean starved = new AtomicBoolean();
+    private final PipelineSignals signals;
+
+    public OutboxDispatcher(SmsMessageRepository messages, OutboxProperties config, TransactionTemplate transactions,
+                            String nodeId, PipelineSignals signals, Clock clock) {
+        this.signals = signals;
         this.messages = messages;
         this.config = config;
+        this.transactions = transactions;
         this.nodeId = nodeId;
-        this.capacity = capacity;
         this.clock = clock;
+        // two chunks per submitter: one on the wire, one ready, so the window never waits for a claim
+        this.capacity = Math.max(config.getChunkSize() * config.getSubmitters() * 2, config.getChunkSize());
     }
 
-    /** Where claimed message ids go (the Camel submit route); set once the route exists. */
-    public void setSubmitQueue(Consumer<String> submitQueue) {
-        this.submitQueue = submitQueue;
+    /** What one round claimed, cut into chunks; {@code more}: the round was full, more may be due at once. */
+    public record Round(List<List<ClaimedSms>> chunks, boolean more) {
     }
 
-    /** One round: true if it filled its batch and more rows may be due. */
-    public boolean dispatch() {
-        if (submitQueue == null) {
-            return false;
-        }
+    /** One claim round. */
+    public Round claim() {
         int free = Math.min(capacity - inFlight.get(), config.getBatchSize());
         if (free <= 0) {
-            return false;
+            starved.set(true);
+            return new Round(List.of(), false);
         }
         Instant now = clock.instant();
-        List<String> claimed = messages.claimDue(nodeId, now, now.plus(config.getLease()), free);
-        for (String id : claimed) {
-            inFlight.incrementAndGet();
-            try {
-                submitQueue.accept(id);
-            } catch (RuntimeException e) {
-                inFlight.decrementAndGet(); // the lease runs out and the row is claimed again
-                throw e;
-            }
+        List<ClaimedSms> claimed = transactions.execute(tx ->
+                messages.claimDue(nodeId, now, now.plus(config.getLease()), free));
+        if (claimed == null || claimed.isEmpty()) {
+            return new Round(List.of(), false);
         }
-        return claimed.size() == free && inFlight.get() < capacity;
+        inFlight.addAndGet(claimed.size());
+        List<List<ClaimedSms>> chunks = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i += config.getChunkSize()) {
+            chunks.add(List.copyOf(claimed.subList(i, Math.min(claimed.size(), i + config.getChunkSize()))));
+        }
+        return new Round(chunks, claimed.size() == free && inFlight.get() < capacity);
     }
 
-    /** Called by the submit route when a message has left this node's hands. */
-    public void done() {
-        inFlight.decrementAndGet();
+    /** A chunk has left this node's hands; wakes the claim if it had stopped for lack of capacity. */
+    public void done(int count) {
+        inFlight.addAndGet(-count);
+        if (starved.compareAndSet(true, false)) {
+            signals.outboxReady();
+        }
+    }
+
+    /** Takes back messages of nodes whose lease ran out. */
+    public int recoverLeases() {
+        int recovered = messages.recoverExpiredLeases(clock.instant());
+        if (recovered > 0) {
+            LOG.warn("{} SMS taken back from nodes whose lease ran out; parts without an SMSC id are sent again "
+                    + "(counted as possible duplicates)", recovered);
+            signals.outboxReady();
+        }
+        return recovered;
     }
 
     public int inFlight() {

@@ -7,5 +7,6 @@ public record SmsMessage(String id, String idempotencyKey, String processInstanc
                          String activityId, String deliveredMessage, String failedMessage, String recipient,
                          String sender, String body, String category, String encoding, Integer parts,
                          MessageStatus status, int attempts, Integer concatRef, String errorCode, String errorText,
-                         Instant createdAt, Instant submittedAt, Instant doneAt, int notifyAttempts) {
+                         Instant createdAt, Instant submittedAt, Instant doneAt, int notifyAttempts, String batchId,
+                         String country, int possibleDuplicates) {
 }

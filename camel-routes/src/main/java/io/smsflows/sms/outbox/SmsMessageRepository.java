@@ -1,26 +1,38 @@
 package io.smsflows.sms.outbox;
 
+import io.smsflows.sms.submit.ClaimedSms;
+import io.smsflows.sms.support.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * SQL for sms_message and sms_part. Portable between H2 and PostgreSQL; every state change is a guarded UPDATE
- * (compare-and-set on status), so several nodes on one database never take the same row or undo a final state.
+ * SQL for sms_message and sms_part. Every stage works on many rows per statement (JDBC batches, IN lists), and every
+ * state change is guarded (compare-and-set on status), so several nodes on one database never take the same row or
+ * undo a final state. Portable between H2 and PostgreSQL but for {@link SqlDialect#insertIfAbsent}.
  */
 public class SmsMessageRepository {
 
+    /** IN lists and JDBC batches are cut to this size. */
+    public static final int CHUNK = 1000;
+
     private static final String COLUMNS = "id, idempotency_key, process_instance_id, business_key, activity_id, "
             + "delivered_message, failed_message, recipient, sender, body, category, encoding, parts, status, attempts, "
-            + "concat_ref, error_code, error_text, created_at, submitted_at, done_at, notify_attempts";
+            + "concat_ref, error_code, error_text, created_at, submitted_at, done_at, notify_attempts, batch_id, "
+            + "country, possible_duplicates";
 
     private static final RowMapper<SmsMessage> MESSAGE = (rs, i) -> new SmsMessage(
             rs.getString("id"), rs.getString("idempotency_key"), rs.getString("process_instance_id"),
@@ -29,19 +41,32 @@ public class SmsMessageRepository {
             rs.getString("category"), rs.getString("encoding"), (Integer) rs.getObject("parts"),
             MessageStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), (Integer) rs.getObject("concat_ref"),
             rs.getString("error_code"), rs.getString("error_text"), instant(rs, "created_at"),
-            instant(rs, "submitted_at"), instant(rs, "done_at"), rs.getInt("notify_attempts"));
+            instant(rs, "submitted_at"), instant(rs, "done_at"), rs.getInt("notify_attempts"),
+            rs.getString("batch_id"), rs.getString("country"), rs.getInt("possible_duplicates"));
 
     private static final RowMapper<SmsPart> PART = (rs, i) -> new SmsPart(
             rs.getString("message_id"), rs.getInt("part_no"), rs.getString("smsc_message_id"),
             PartStatus.valueOf(rs.getString("status")), rs.getString("error_code"), instant(rs, "submitted_at"),
             instant(rs, "done_at"));
 
+    private static final String INSERT = "insert into sms_message (id, idempotency_key, process_instance_id, "
+            + "business_key, activity_id, delivered_message, failed_message, recipient, sender, body, category, "
+            + "encoding, parts, smart_replacement, status, attempts, next_attempt_at, created_at, notify_status, "
+            + "batch_id, batch_index, country, error_code, error_text, done_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final String insertPart;
 
-    public SmsMessageRepository(JdbcTemplate jdbc) {
+    public SmsMessageRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.insertPart = dialect.insertIfAbsent("sms_part",
+                new String[] {"message_id", "part_no", "smsc_message_id", "status", "error_code", "submitted_at", "done_at"},
+                new String[] {"message_id", "part_no"},
+                new String[] {"varchar", "integer", "varchar", "varchar", "varchar", "timestamp with time zone",
+                    "timestamp with time zone"});
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -52,6 +77,8 @@ public class SmsMessageRepository {
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
+
+    // --- reading ---------------------------------------------------------------------------------------------
 
     public Optional<SmsMessage> findById(String id) {
         return jdbc.query("select " + COLUMNS + " from sms_message where id = ?", MESSAGE, id).stream().findFirst();
@@ -67,134 +94,245 @@ public class SmsMessageRepository {
                 MESSAGE, processInstanceId);
     }
 
-    public void insert(SmsMessage m, boolean smartReplacement, boolean notifyProcess) {
-        jdbc.update("insert into sms_message (id, idempotency_key, process_instance_id, business_key, activity_id, "
-                        + "delivered_message, failed_message, recipient, sender, body, category, encoding, parts, "
-                        + "smart_replacement, status, attempts, next_attempt_at, created_at, notify_status) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                m.id(), m.idempotencyKey(), m.processInstanceId(), m.businessKey(), m.activityId(),
-                m.deliveredMessage(), m.failedMessage(), m.recipient(), m.sender(), m.body(), m.category(),
-                m.encoding(), m.parts(), smartReplacement, MessageStatus.QUEUED.name(), ts(m.createdAt()),
-                ts(m.createdAt()), notifyProcess ? "WAITING" : "NONE");
-    }
-
-    public boolean smartReplacement(String id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select smart_replacement from sms_message where id = ?",
-                Boolean.class, id));
-    }
-
-    /**
-     * Claims due rows for this node: QUEUED rows whose time has come, and SENDING rows whose lease ran out (their
-     * node died or restarted). Returns the ids this node now owns.
-     */
-    public List<String> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
-        List<String> candidates = jdbc.queryForList(
-                "select id from sms_message where (status = 'QUEUED' and next_attempt_at <= ?) "
-                        + "or (status = 'SENDING' and claimed_until < ?) order by next_attempt_at fetch first "
-                        + limit + " rows only", String.class, ts(now), ts(now));
-        if (candidates.isEmpty()) {
-            return candidates;
+    public List<SmsMessage> findByIds(Collection<String> ids) {
+        List<SmsMessage> found = new ArrayList<>(ids.size());
+        for (List<String> chunk : chunks(ids)) {
+            found.addAll(named.query("select " + COLUMNS + " from sms_message where id in (:ids)",
+                    new MapSqlParameterSource("ids", chunk), MESSAGE));
         }
-        int[] updated = jdbc.batchUpdate("update sms_message set status = 'SENDING', claimed_by = ?, claimed_until = ? "
-                        + "where id = ? and ((status = 'QUEUED' and next_attempt_at <= ?) "
-                        + "or (status = 'SENDING' and claimed_until < ?))",
-                candidates.stream().map(id -> new Object[] {nodeId, ts(leaseUntil), id, ts(now), ts(now)}).toList());
-        List<String> claimed = new java.util.ArrayList<>(candidates.size());
-        for (int i = 0; i < updated.length; i++) {
-            // Some drivers report SUCCESS_NO_INFO (-2) for batches; re-check ownership then.
-            if (updated[i] == 1 || (updated[i] < 0 && isClaimedBy(candidates.get(i), nodeId))) {
-                claimed.add(candidates.get(i));
-            }
-        }
-        return claimed;
-    }
-
-    private boolean isClaimedBy(String id, String nodeId) {
-        Integer n = jdbc.queryForObject("select count(*) from sms_message where id = ? and status = 'SENDING' "
-                + "and claimed_by = ?", Integer.class, id, nodeId);
-        return n != null && n == 1;
-    }
-
-    public void setConcatRef(String id, int ref) {
-        jdbc.update("update sms_message set concat_ref = ? where id = ? and concat_ref is null", ref, id);
+        return found;
     }
 
     public List<SmsPart> parts(String messageId) {
         return jdbc.query("select * from sms_part where message_id = ? order by part_no", PART, messageId);
     }
 
-    public void insertParts(String messageId, int count) {
-        jdbc.batchUpdate("insert into sms_part (message_id, part_no, status) values (?, ?, 'PENDING')",
-                java.util.stream.IntStream.rangeClosed(1, count)
-                        .mapToObj(n -> new Object[] {messageId, n}).toList());
+    // --- writing new messages --------------------------------------------------------------------------------
+
+    /** A new row. {@code status} QUEUED, or FAILED for a row that is refused at once (kept for the batch counts). */
+    public record NewMessage(SmsMessage message, boolean smartReplacement, boolean notifyProcess, Integer batchIndex) {
     }
 
-    public void partSubmitted(String messageId, int partNo, String smscMessageId, Instant at) {
-        jdbc.update("update sms_part set smsc_message_id = ?, submitted_at = ?, status = case when status = 'PENDING' "
-                + "then 'SUBMITTED' else status end where message_id = ? and part_no = ?",
-                smscMessageId, ts(at), messageId, partNo);
+    public void insert(SmsMessage m, boolean smartReplacement, boolean notifyProcess) {
+        insertAll(List.of(new NewMessage(m, smartReplacement, notifyProcess, null)));
     }
 
-    public void partRefused(String messageId, int partNo, String errorCode, Instant at) {
-        jdbc.update("update sms_part set status = 'FAILED', error_code = ?, done_at = ? where message_id = ? "
-                + "and part_no = ? and status in ('PENDING', 'SUBMITTED')", errorCode, ts(at), messageId, partNo);
+    /** Inserts in JDBC batches, in the caller's transaction. */
+    public void insertAll(List<NewMessage> rows) {
+        for (List<NewMessage> chunk : chunks(rows)) {
+            jdbc.batchUpdate(INSERT, chunk.stream().map(n -> {
+                SmsMessage m = n.message();
+                return new Object[] {m.id(), m.idempotencyKey(), m.processInstanceId(), m.businessKey(),
+                    m.activityId(), m.deliveredMessage(), m.failedMessage(), m.recipient(), m.sender(), m.body(),
+                    m.category(), m.encoding(), m.parts(), n.smartReplacement(), m.status().name(),
+                    ts(m.createdAt()), ts(m.createdAt()), n.notifyProcess() ? "WAITING" : "NONE", m.batchId(),
+                    n.batchIndex(), m.country(), m.errorCode(), truncate(m.errorText()), ts(m.doneAt())};
+            }).toList());
+        }
     }
 
-    /** Applies a final receipt state to a part; false if the part was already final (duplicate receipt). */
-    public boolean partDone(String messageId, int partNo, PartStatus status, String errorCode, Instant doneAt) {
-        return jdbc.update("update sms_part set status = ?, error_code = ?, done_at = ? where message_id = ? "
-                        + "and part_no = ? and status in ('PENDING', 'SUBMITTED')",
-                status.name(), errorCode, ts(doneAt), messageId, partNo) == 1;
-    }
+    // --- claiming ----------------------------------------------------------------------------------------------
 
-    public List<SmsPart> partsBySmscIds(Collection<String> smscIds) {
-        return named.query("select * from sms_part where smsc_message_id in (:ids)",
-                new MapSqlParameterSource("ids", smscIds), PART);
-    }
-
-    /** Back to the queue after a transient failure. */
-    public void requeue(String id, int attempts, Instant nextAttemptAt, String errorCode, String errorText) {
-        jdbc.update("update sms_message set status = 'QUEUED', attempts = ?, next_attempt_at = ?, claimed_by = null, "
-                        + "claimed_until = null, error_code = ?, error_text = ? where id = ? and status = 'SENDING'",
-                attempts, ts(nextAttemptAt), errorCode, truncate(errorText), id);
-    }
-
-    /** Final failure (refused, retries exhausted): the outcome is handed to the process. */
-    public boolean fail(String id, MessageStatus status, String errorCode, String errorText, Instant at) {
-        return jdbc.update("update sms_message set status = ?, error_code = ?, error_text = ?, done_at = ?, "
-                        + "claimed_by = null, claimed_until = null, notify_status = case when notify_status = 'WAITING' "
-                        + "then 'PENDING' else notify_status end, notify_next_at = ? "
-                        + "where id = ? and status not in ('DELIVERED', 'FAILED', 'EXPIRED')",
-                status.name(), errorCode, truncate(errorText), ts(at), ts(at), id) == 1;
+    /**
+     * Claims up to {@code limit} due messages for this node in one transaction (the caller's): rows another node is
+     * claiming at the same moment are skipped, not waited for. Returns what the submitter needs, including the parts
+     * an earlier attempt already put on the wire.
+     */
+    public List<ClaimedSms> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
+        List<Object[]> rows = jdbc.query("select id, recipient, sender, body, category, smart_replacement, parts, "
+                        + "concat_ref, attempts, recovered, batch_id, notify_status from sms_message "
+                        + "where status = 'QUEUED' and next_attempt_at <= ? order by next_attempt_at "
+                        + "fetch first " + limit + " rows only for update skip locked",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getBoolean(6), rs.getObject(7), rs.getObject(8), rs.getInt(9),
+                    rs.getBoolean(10), rs.getString(11), rs.getString(12)}, ts(now));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        jdbc.batchUpdate("update sms_message set status = 'SENDING', claimed_by = ?, claimed_until = ? where id = ?",
+                rows.stream().map(r -> new Object[] {nodeId, ts(leaseUntil), r[0]}).toList());
+        // parts of earlier attempts (a retry after a transient error, a take-over after a lost lease)
+        List<String> retried = rows.stream().filter(r -> (Integer) r[8] > 0 || (Boolean) r[9])
+                .map(r -> (String) r[0]).toList();
+        Map<String, Set<Integer>> sent = new HashMap<>();
+        for (List<String> chunk : chunks(retried)) {
+            named.query("select message_id, part_no from sms_part where message_id in (:ids) "
+                            + "and smsc_message_id is not null", new MapSqlParameterSource("ids", chunk),
+                    rs -> {
+                        sent.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getInt(2));
+                    });
+        }
+        List<ClaimedSms> claimed = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            claimed.add(new ClaimedSms((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (Boolean) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
+                    r[7] == null ? null : ((Number) r[7]).intValue(), (Integer) r[8], (Boolean) r[9],
+                    (String) r[10], !"NONE".equals(r[11]), sent.getOrDefault((String) r[0], Set.of())));
+        }
+        return claimed;
     }
 
     /**
-     * Derives the message status from its parts: DELIVERED when every part is, FAILED when any part failed,
-     * SUBMITTED when every part has an SMSC id. Never leaves a final state. Returns the status now stored.
+     * Messages whose node lost its lease (died, or stalled past it) go back to the queue, flagged: parts of them
+     * without an SMSC id may already be on the wire, so sending them again is counted as a possible duplicate.
      */
-    public MessageStatus refresh(String id, Instant now) {
-        List<SmsPart> parts = parts(id);
-        if (parts.isEmpty()) {
-            return findById(id).map(SmsMessage::status).orElse(null);
+    public int recoverExpiredLeases(Instant now) {
+        return jdbc.update("update sms_message set status = 'QUEUED', next_attempt_at = ?, recovered = true, "
+                + "claimed_by = null, claimed_until = null where status = 'SENDING' and claimed_until < ?",
+                ts(now), ts(now));
+    }
+
+    /** Gives claimed messages back at once (nothing was sent: e.g. the gate could not lock in time). */
+    public void release(Collection<String> ids, String nodeId) {
+        jdbc.batchUpdate("update sms_message set status = 'QUEUED', claimed_by = null, claimed_until = null "
+                + "where id = ? and status = 'SENDING' and claimed_by = ?",
+                ids.stream().map(id -> new Object[] {id, nodeId}).toList());
+    }
+
+    /** Those of these batches that were cancelled. */
+    public Set<String> cancelledBatches(Collection<String> batchIds) {
+        if (batchIds.isEmpty()) {
+            return Set.of();
         }
-        SmsPart failed = parts.stream().filter(p -> p.status() == PartStatus.FAILED).findFirst().orElse(null);
-        if (failed != null) {
-            fail(id, MessageStatus.FAILED, failed.errorCode(),
-                    "part " + failed.partNo() + " of " + parts.size() + " failed", now);
-        } else if (parts.stream().allMatch(p -> p.status() == PartStatus.DELIVERED)) {
-            Instant doneAt = parts.stream().map(SmsPart::doneAt).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).orElse(now);
-            jdbc.update("update sms_message set status = 'DELIVERED', done_at = ?, claimed_by = null, "
-                    + "claimed_until = null, submitted_at = coalesce(submitted_at, ?), error_code = null, "
-                    + "error_text = null, notify_status = case when notify_status = 'WAITING' then 'PENDING' "
-                    + "else notify_status end, notify_next_at = ? "
-                    + "where id = ? and status not in ('DELIVERED', 'FAILED', 'EXPIRED')",
-                    ts(doneAt), ts(now), ts(now), id);
-        } else if (parts.stream().allMatch(p -> p.smscMessageId() != null)) {
-            jdbc.update("update sms_message set status = 'SUBMITTED', submitted_at = ?, claimed_by = null, "
-                    + "claimed_until = null where id = ? and status = 'SENDING'", ts(now), id);
+        return new HashSet<>(named.queryForList("select id from sms_batch where id in (:ids) and state = 'CANCELLED'",
+                new MapSqlParameterSource("ids", batchIds), String.class));
+    }
+
+    public void setConcatRefs(Map<String, Integer> refs) {
+        jdbc.batchUpdate("update sms_message set concat_ref = ? where id = ? and concat_ref is null",
+                refs.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+    }
+
+    // --- results of submission ---------------------------------------------------------------------------------
+
+    /** A part as the SMSC answered it: an id, or a permanent refusal. */
+    public record PartResult(String messageId, int partNo, String smscMessageId, String errorCode, Instant at) {
+    }
+
+    /** Records answered parts (an existing row for the same part is kept: a take-over raced with its first owner). */
+    public void recordParts(List<PartResult> parts) {
+        for (List<PartResult> chunk : chunks(parts)) {
+            jdbc.batchUpdate(insertPart, chunk.stream().map(p -> new Object[] {p.messageId(), p.partNo(),
+                p.smscMessageId(), p.smscMessageId() != null ? "SUBMITTED" : "FAILED", p.errorCode(), ts(p.at()),
+                p.smscMessageId() != null ? null : ts(p.at())}).toList());
         }
-        return findById(id).map(SmsMessage::status).orElse(null);
+    }
+
+    /** Every part has an id: waiting for receipts. {@code possibleDuplicates}: parts sent again after a lost lease. */
+    public void markSubmitted(Map<String, Integer> possibleDuplicates, Instant at) {
+        jdbc.batchUpdate("update sms_message set status = 'SUBMITTED', submitted_at = ?, claimed_by = null, "
+                        + "claimed_until = null, recovered = false, possible_duplicates = possible_duplicates + ? "
+                        + "where id = ? and status = 'SENDING'",
+                possibleDuplicates.entrySet().stream().map(e -> new Object[] {ts(at), e.getValue(), e.getKey()})
+                        .toList());
+    }
+
+    /** A final outcome without a receipt: refused, opted out, retries exhausted, cancelled. */
+    public record Finished(String id, MessageStatus status, String errorCode, String errorText) {
+    }
+
+    /**
+     * Moves messages to a final status unless they already have one; the outcome is handed to waiting processes.
+     * Returns the ids that changed.
+     */
+    public List<String> finish(List<Finished> finished, Instant at) {
+        List<String> changed = new ArrayList<>();
+        for (List<Finished> chunk : chunks(finished)) {
+            int[] counts = jdbc.batchUpdate("update sms_message set status = ?, error_code = ?, error_text = ?, "
+                    + "done_at = ?, claimed_by = null, claimed_until = null, recovered = false, "
+                    + "notify_status = case when notify_status = 'WAITING' then 'PENDING' else notify_status end, "
+                    + "notify_next_at = ? where id = ? and status not in " + MessageStatus.FINAL_SQL,
+                    chunk.stream().map(f -> new Object[] {f.status().name(), f.errorCode(), truncate(f.errorText()),
+                        ts(at), ts(at), f.id()}).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    changed.add(chunk.get(i).id());
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Back to the queue after a transient failure. */
+    public record Retry(String id, int attempts, Instant nextAttemptAt, String errorCode, String errorText) {
+    }
+
+    public void requeue(List<Retry> retries) {
+        jdbc.batchUpdate("update sms_message set status = 'QUEUED', attempts = ?, next_attempt_at = ?, "
+                        + "claimed_by = null, claimed_until = null, error_code = ?, error_text = ? "
+                        + "where id = ? and status = 'SENDING'",
+                retries.stream().map(r -> new Object[] {r.attempts(), ts(r.nextAttemptAt()), r.errorCode(),
+                    truncate(r.errorText()), r.id()}).toList());
+    }
+
+    // --- receipts ----------------------------------------------------------------------------------------------
+
+    public List<SmsPart> partsBySmscIds(Collection<String> smscIds) {
+        List<SmsPart> found = new ArrayList<>();
+        for (List<String> chunk : chunks(smscIds)) {
+            found.addAll(named.query("select * from sms_part where smsc_message_id in (:ids)",
+                    new MapSqlParameterSource("ids", chunk), PART));
+        }
+        return found;
+    }
+
+    /** A final receipt state for a part. */
+    public record PartDone(String messageId, int partNo, PartStatus status, String errorCode, Instant doneAt) {
+    }
+
+    /** Applies final receipt states; per row true if it changed the part (false: already final, a duplicate). */
+    public boolean[] partsDone(List<PartDone> updates) {
+        boolean[] changed = new boolean[updates.size()];
+        int offset = 0;
+        for (List<PartDone> chunk : chunks(updates)) {
+            int[] counts = jdbc.batchUpdate("update sms_part set status = ?, error_code = ?, done_at = ? "
+                    + "where message_id = ? and part_no = ? and status in ('PENDING', 'SUBMITTED')",
+                    chunk.stream().map(u -> new Object[] {u.status().name(), u.errorCode(), ts(u.doneAt()),
+                        u.messageId(), u.partNo()}).toList());
+            for (int i = 0; i < counts.length; i++) {
+                changed[offset + i] = counts[i] != 0;
+            }
+            offset += chunk.size();
+        }
+        return changed;
+    }
+
+    /** The parts of these messages with the message's part count, for deciding the message's status. */
+    public record PartState(String messageId, int parts, int partNo, PartStatus status, String errorCode,
+                            Instant doneAt, boolean waited) {
+    }
+
+    public List<PartState> partStates(Collection<String> messageIds) {
+        List<PartState> states = new ArrayList<>();
+        for (List<String> chunk : chunks(messageIds)) {
+            states.addAll(named.query("select p.message_id, m.parts, p.part_no, p.status, p.error_code, p.done_at, "
+                            + "m.notify_status from sms_part p join sms_message m on m.id = p.message_id "
+                            + "where p.message_id in (:ids)",
+                    new MapSqlParameterSource("ids", chunk), (rs, i) -> new PartState(rs.getString(1),
+                            rs.getInt(2), rs.getInt(3), PartStatus.valueOf(rs.getString(4)), rs.getString(5),
+                            instant(rs, "done_at"), !"NONE".equals(rs.getString(7)))));
+        }
+        return states;
+    }
+
+    /** Every part delivered: the message is. Returns the ids that changed. */
+    public List<String> delivered(Map<String, Instant> doneAt, Instant now) {
+        List<Map.Entry<String, Instant>> entries = new ArrayList<>(doneAt.entrySet());
+        List<String> changed = new ArrayList<>();
+        for (List<Map.Entry<String, Instant>> chunk : chunks(entries)) {
+            int[] counts = jdbc.batchUpdate("update sms_message set status = 'DELIVERED', done_at = ?, "
+                    + "claimed_by = null, claimed_until = null, submitted_at = coalesce(submitted_at, ?), "
+                    + "error_code = null, error_text = null, recovered = false, "
+                    + "notify_status = case when notify_status = 'WAITING' then 'PENDING' else notify_status end, "
+                    + "notify_next_at = ? where id = ? and status not in " + MessageStatus.FINAL_SQL,
+                    chunk.stream().map(e -> new Object[] {ts(e.getValue()), ts(now), ts(now), e.getKey()}).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    changed.add(chunk.get(i).getKey());
+                }
+            }
+        }
+        return changed;
     }
 
     /** Submitted messages whose receipts did not all come within the timeout. */
@@ -205,25 +343,55 @@ public class SmsMessageRepository {
 
     // --- outcomes for the process engine -------------------------------------------------------------------
 
-    /** Claims outcomes due for handing to the engine (lease via notify_next_at). */
-    public List<SmsMessage> claimOutcomes(Instant now, Instant leaseUntil, int limit) {
-        List<SmsMessage> due = jdbc.query("select " + COLUMNS + " from sms_message where notify_status = 'PENDING' "
-                + "and notify_next_at <= ? order by notify_next_at fetch first " + limit + " rows only",
-                MESSAGE, ts(now));
-        return due.stream().filter(m -> jdbc.update("update sms_message set notify_next_at = ? where id = ? "
-                + "and notify_status = 'PENDING' and notify_next_at <= ?", ts(leaseUntil), m.id(), ts(now)) == 1)
-                .toList();
+    /** Outcomes due for handing to the engine (pending, next attempt reached), oldest first. */
+    public List<String> dueOutcomes(Instant now, int limit) {
+        return jdbc.queryForList("select id from sms_message where notify_status = 'PENDING' and notify_next_at <= ? "
+                + "order by notify_next_at fetch first " + limit + " rows only", String.class, ts(now));
     }
 
-    public void outcomeDone(String id, String notifyStatus) {
-        jdbc.update("update sms_message set notify_status = ?, notify_next_at = null where id = ?", notifyStatus, id);
+    /** Claims outcomes for this hand-over (a lease in notify_next_at); returns the claimed messages. */
+    public List<SmsMessage> claimOutcomes(Collection<String> ids, Instant now, Instant leaseUntil) {
+        List<String> list = new ArrayList<>(ids);
+        List<String> claimed = new ArrayList<>();
+        for (List<String> chunk : chunks(list)) {
+            int[] counts = jdbc.batchUpdate("update sms_message set notify_next_at = ? where id = ? "
+                    + "and notify_status = 'PENDING' and notify_next_at <= ?",
+                    chunk.stream().map(id -> new Object[] {ts(leaseUntil), id, ts(now)}).toList());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    claimed.add(chunk.get(i));
+                }
+            }
+        }
+        return claimed.isEmpty() ? List.of() : findByIds(claimed);
     }
 
-    public void outcomeRetry(String id, int attempts, Instant nextAt) {
-        jdbc.update("update sms_message set notify_attempts = ?, notify_next_at = ? where id = ?", attempts, ts(nextAt), id);
+    /** The outcome was handed over (DONE), is not wanted (GONE) or given up (GAVE_UP). */
+    public void outcomesDone(Map<String, String> notifyStatusById) {
+        jdbc.batchUpdate("update sms_message set notify_status = ?, notify_next_at = null where id = ?",
+                notifyStatusById.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }
 
-    private static String truncate(String s) {
+    public record OutcomeRetry(String id, int attempts, Instant nextAt) {
+    }
+
+    public void outcomesRetry(List<OutcomeRetry> retries) {
+        jdbc.batchUpdate("update sms_message set notify_attempts = ?, notify_next_at = ? where id = ?",
+                retries.stream().map(r -> new Object[] {r.attempts(), ts(r.nextAt()), r.id()}).toList());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    public static <T> List<List<T>> chunks(Collection<T> items) {
+        List<T> list = items instanceof List<T> l ? l : new ArrayList<>(items);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 }

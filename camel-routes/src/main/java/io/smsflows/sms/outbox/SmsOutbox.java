@@ -2,11 +2,13 @@ package io.smsflows.sms.outbox;
 
 import io.smsflows.sms.codec.EncodedSms;
 import io.smsflows.sms.codec.SmsEncoder;
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.config.EncodingPolicy;
 import io.smsflows.sms.consent.RecipientSuppressedException;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.support.AfterCommit;
+import io.smsflows.sms.support.PipelineSignals;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,20 +31,23 @@ public class SmsOutbox {
 
     private final SmsMessageRepository repository;
     private final SmsEncoder encoder;
-    private final SmsFlowsProperties properties;
-    private final Runnable wakeDispatcherAfterCommit;
+    private final EncodingPolicy encoding;
+    private final String defaultSender;
     private final Clock clock;
     private final SuppressionList suppressions;
+    private final PipelineSignals signals;
 
-    public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, SmsFlowsProperties properties,
-                     Runnable wakeDispatcherAfterCommit, Clock clock, SuppressionList suppressions) {
+    public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, EncodingPolicy encoding,
+                     String defaultSender, Clock clock, SuppressionList suppressions, PipelineSignals signals) {
+        this.signals = signals;
         this.suppressions = suppressions;
         this.repository = repository;
         this.encoder = encoder;
-        this.properties = properties;
-        this.wakeDispatcherAfterCommit = wakeDispatcherAfterCommit;
+        this.encoding = encoding;
+        this.defaultSender = defaultSender;
         this.clock = clock;
     }
+
 
     /**
      * @throws io.smsflows.sms.number.InvalidPhoneNumberException if the recipient is not a phone number
@@ -63,34 +68,30 @@ public class SmsOutbox {
         if (sms.text() == null || sms.text().isEmpty()) {
             throw new IllegalArgumentException("text is missing: an SMS needs at least one character");
         }
-        String category = sms.category() == null || sms.category().isBlank()
-                ? OutboundSms.TRANSACTIONAL : sms.category().trim().toLowerCase();
-        if (!properties.getCategories().containsKey(category)) {
-            throw new IllegalArgumentException("unknown SMS category '" + category + "': use one of "
-                    + properties.getCategories().keySet() + " or configure it under smsflows.categories");
-        }
-        String recipient = PhoneNumbers.toE164(sms.recipient(), null);
+        String category = encoding.category(sms.category());
+        PhoneNumbers.Parsed number = PhoneNumbers.parse(sms.recipient(), null);
+        String recipient = number.e164();
         if (suppressions != null && !OutboundSms.CONSENT.equals(category)) {
-            String sender = sms.sender() == null || sms.sender().isBlank()
-                    ? properties.getSmpp().getDefaultSender() : sms.sender();
+            String sender = sms.sender() == null || sms.sender().isBlank() ? defaultSender : sms.sender();
             Optional<Suppression> blocking = suppressions.blocking(recipient, sender);
             if (blocking.isPresent()) {
                 throw new RecipientSuppressedException(blocking.get());
             }
         }
         // Encoding now tells the caller the parts and refuses a too-long text before anything is queued.
-        EncodedSms encoded = encoder.encode(sms.text(), properties.encodingOptions(category, sms.smartReplacement()), 0);
+        EncodedSms encoded = encoder.encode(sms.text(), encoding.options(category, sms.smartReplacement()), 0);
 
         String id = UUID.randomUUID().toString();
         SmsMessage row = new SmsMessage(id, sms.idempotencyKey(), sms.processInstanceId(), sms.businessKey(),
                 sms.activityId(), orDefault(sms.deliveredMessage(), OutboundSms.DEFAULT_DELIVERED_MESSAGE),
                 orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,
                 blankToNull(sms.sender()), sms.text(), category, encoded.alphabet().name(), encoded.segments(),
-                MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0);
+                MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0, null,
+                number.region(), 0);
         // "none" as the delivered message: the model does not wait for the outcome (confirmations, nudges)
         boolean notify = sms.processInstanceId() != null && !OutboundSms.NO_OUTCOME.equalsIgnoreCase(sms.deliveredMessage());
         repository.insert(row, sms.smartReplacement(), notify);
-        wakeDispatcherAfterCommit.run();
+        AfterCommit.run(() -> signals.outboxReady());
         LOG.info("SMS {} queued to {} ({} part(s), {}, {})", id, PhoneNumbers.mask(recipient), encoded.segments(),
                 encoded.alphabet(), category);
         return new EnqueuedSms(id, recipient, encoded.segments(), encoded.alphabet().name(), false);

@@ -5,7 +5,7 @@ import io.smsflows.sms.codec.EncodingOptions;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.SmsTooLongException;
 import io.smsflows.sms.codec.WirePart;
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.config.EncodingPolicy;
 import io.smsflows.sms.number.PhoneNumbers;
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,11 +21,13 @@ public class SmsPreview {
     public static final String DEFAULT_ROUTE = "default";
 
     private final SmsEncoder encoder;
-    private final SmsFlowsProperties properties;
+    private final EncodingPolicy encoding;
+    private final PricingProperties pricing;
 
-    public SmsPreview(SmsEncoder encoder, SmsFlowsProperties properties) {
+    public SmsPreview(SmsEncoder encoder, EncodingPolicy encoding, PricingProperties pricing) {
         this.encoder = encoder;
-        this.properties = properties;
+        this.encoding = encoding;
+        this.pricing = pricing;
     }
 
     /**
@@ -40,14 +42,9 @@ public class SmsPreview {
         if (!DEFAULT_ROUTE.equals(route)) {
             throw new IllegalArgumentException("unknown route '" + route + "': known routes are [" + DEFAULT_ROUTE + "]");
         }
-        String category = request.category() == null || request.category().isBlank()
-                ? "transactional" : request.category().trim().toLowerCase(Locale.ROOT);
-        if (!properties.getCategories().containsKey(category)) {
-            throw new IllegalArgumentException("unknown category '" + category + "': use one of "
-                    + properties.getCategories().keySet());
-        }
+        String category = encoding.category(request.category());
         String country = country(request);
-        EncodingOptions options = properties.encodingOptions(category, request.smartReplacement());
+        EncodingOptions options = encoding.options(category, request.smartReplacement());
         int maxParts = options.maxParts();
         // encode without the limit so the preview can say how long it is; "fits" says whether it would be sent
         EncodedSms encoded;
@@ -57,9 +54,7 @@ public class SmsPreview {
             throw new IllegalArgumentException("the text is longer than 255 parts, the most any SMS can have: "
                     + e.getMessage(), e);
         }
-        SmsFlowsProperties.Pricing pricing = properties.getPricing();
-        BigDecimal perPart = country == null ? pricing.getDefaultPerPart()
-                : pricing.getPerPart().getOrDefault(country, pricing.getDefaultPerPart());
+        BigDecimal perPart = pricing.perPart(country);
         BigDecimal cost = perPart == null ? null : perPart.multiply(BigDecimal.valueOf(encoded.segments()));
         List<String> parts = encoded.parts().stream().map(WirePart::text).toList();
         boolean fits = encoded.segments() <= maxParts;

@@ -1,7 +1,9 @@
 package io.smsflows.sms.receipt;
 
+import io.smsflows.sms.outbox.SmsMessageRepository;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +12,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** SQL for sms_receipt. */
+/** SQL for sms_receipt; every write is a JDBC batch. */
 public class ReceiptRepository {
 
     /** Where a stored receipt stands. */
     public enum Status {
         /** Stored, not matched yet. */
         NEW,
-        /** Being matched by a thread (lease in next_attempt_at). */
+        /** Left over from older versions (a lease of a matching thread); treated like NEW. */
         MATCHING,
         /** No part with that SMSC id yet (early receipt): matched again later. */
         UNMATCHED,
@@ -31,6 +33,10 @@ public class ReceiptRepository {
 
     /** A stored receipt. */
     public record StoredReceipt(String id, DeliveryReceipt receipt, Status status, int attempts, Instant receivedAt) {
+    }
+
+    /** What matching decided for one receipt. */
+    public record Outcome(String id, Status status, String messageId, Integer partNo, int attempts, Instant nextAttemptAt) {
     }
 
     private static final RowMapper<StoredReceipt> ROW = (rs, i) -> new StoredReceipt(rs.getString("id"),
@@ -56,47 +62,58 @@ public class ReceiptRepository {
         return i == null ? null : Timestamp.from(i);
     }
 
-    public void insert(String id, DeliveryReceipt r, Instant receivedAt, Status status) {
-        jdbc.update("insert into sms_receipt (id, smsc_message_id, raw_message_id, state, error_code, submit_date, "
+    /** Inserts receipts in one JDBC batch (the caller's transaction). */
+    public void insertAll(List<StoredReceipt> receipts) {
+        jdbc.batchUpdate("insert into sms_receipt (id, smsc_message_id, raw_message_id, state, error_code, submit_date, "
                         + "done_date, source_addr, dest_addr, raw_text, received_at, status, attempts, next_attempt_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                id, r.smscMessageId(), cut(r.rawMessageId(), 80), r.state().name(), cut(r.errorCode(), 32),
-                ts(r.submitDate()), ts(r.doneDate()), cut(r.sourceAddr(), 32), cut(r.destAddr(), 32),
-                cut(r.rawText(), 1000), ts(receivedAt), status.name(), ts(receivedAt));
+                receipts.stream().map(s -> {
+                    DeliveryReceipt r = s.receipt();
+                    return new Object[] {s.id(), r.smscMessageId(), cut(r.rawMessageId(), 80), r.state().name(),
+                        cut(r.errorCode(), 32), ts(r.submitDate()), ts(r.doneDate()), cut(r.sourceAddr(), 32),
+                        cut(r.destAddr(), 32), cut(r.rawText(), 1000), ts(s.receivedAt()), s.status().name(),
+                        ts(s.receivedAt())};
+                }).toList());
     }
 
     public Optional<StoredReceipt> findById(String id) {
         return jdbc.query("select * from sms_receipt where id = ?", ROW, id).stream().findFirst();
     }
 
-    /** Takes a receipt for matching; false if another thread has it or it is done. */
-    public boolean claim(String id, Instant now, Instant leaseUntil) {
-        return jdbc.update("update sms_receipt set status = 'MATCHING', next_attempt_at = ? where id = ? and "
-                + "(status in ('NEW', 'UNMATCHED') or (status = 'MATCHING' and next_attempt_at < ?))",
-                ts(leaseUntil), id, ts(now)) == 1;
+    /**
+     * Writes what matching decided. Guarded: a receipt another node finished meanwhile is left alone. Returns per
+     * outcome whether it was written.
+     */
+    public boolean[] finishAll(List<Outcome> outcomes) {
+        boolean[] written = new boolean[outcomes.size()];
+        int offset = 0;
+        for (List<Outcome> chunk : SmsMessageRepository.chunks(outcomes)) {
+            int[] counts = jdbc.batchUpdate("update sms_receipt set status = ?, message_id = ?, part_no = ?, "
+                    + "attempts = ?, next_attempt_at = ? where id = ? and status in ('NEW', 'MATCHING', 'UNMATCHED')",
+                    chunk.stream().map(o -> new Object[] {o.status().name(), o.messageId(), o.partNo(), o.attempts(),
+                        ts(o.nextAttemptAt()), o.id()}).toList());
+            for (int i = 0; i < counts.length; i++) {
+                written[offset + i] = counts[i] != 0;
+            }
+            offset += chunk.size();
+        }
+        return written;
     }
 
-    public void finish(String id, Status status, String messageId, Integer partNo) {
-        jdbc.update("update sms_receipt set status = ?, message_id = ?, part_no = ?, next_attempt_at = null "
-                + "where id = ?", status.name(), messageId, partNo, id);
+    /** Receipts to (re)match now: new ones nobody matched (e.g. after a restart), early ones, old leases. */
+    public List<StoredReceipt> due(Instant now, int limit) {
+        return jdbc.query("select * from sms_receipt where status in ('NEW', 'UNMATCHED', 'MATCHING') "
+                + "and next_attempt_at <= ? order by next_attempt_at fetch first " + limit + " rows only", ROW, ts(now));
     }
 
-    public void unmatched(String id, int attempts, Instant nextAttemptAt) {
-        jdbc.update("update sms_receipt set status = 'UNMATCHED', attempts = ?, next_attempt_at = ? where id = ?",
-                attempts, ts(nextAttemptAt), id);
-    }
-
-    /** Receipts to (re)match now: new ones nobody processed (e.g. after a restart), early ones, stale leases. */
-    public List<String> due(Instant now, int limit) {
-        return jdbc.queryForList("select id from sms_receipt where status in ('NEW', 'UNMATCHED', 'MATCHING') "
-                + "and next_attempt_at <= ? order by next_attempt_at fetch first " + limit + " rows only",
-                String.class, ts(now));
-    }
-
-    /** Unfinished receipts whose id is one of these (to match early receipts when a part gets its id). */
-    public List<String> waitingFor(Collection<String> smscIds) {
-        return named.queryForList("select id from sms_receipt where smsc_message_id in (:ids) "
-                + "and status in ('NEW', 'UNMATCHED')", new MapSqlParameterSource("ids", smscIds), String.class);
+    /** Unfinished receipts whose id is one of these (early receipts, when their parts get ids). */
+    public List<StoredReceipt> waitingFor(Collection<String> smscIds) {
+        List<StoredReceipt> found = new ArrayList<>();
+        for (List<String> chunk : SmsMessageRepository.chunks(smscIds)) {
+            found.addAll(named.query("select * from sms_receipt where smsc_message_id in (:ids) "
+                    + "and status in ('NEW', 'UNMATCHED')", new MapSqlParameterSource("ids", chunk), ROW));
+        }
+        return found;
     }
 
     public List<StoredReceipt> forMessage(String messageId) {

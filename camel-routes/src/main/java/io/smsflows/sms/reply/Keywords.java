@@ -1,6 +1,5 @@
 package io.smsflows.sms.reply;
 
-import io.smsflows.sms.config.SmsFlowsProperties;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +14,9 @@ import java.util.Set;
  */
 public class Keywords {
 
-    private final SmsFlowsProperties.Replies config;
+    private final ReplyProperties config;
 
-    public Keywords(SmsFlowsProperties.Replies config) {
+    public Keywords(ReplyProperties config) {
         this.config = config;
     }
 
@@ -29,7 +28,7 @@ public class Keywords {
         if (normalised == null || normalised.isEmpty()) {
             return KeywordMatch.NONE;
         }
-        SmsFlowsProperties.CountryReplies country = region == null ? null
+        ReplyProperties.CountryReplies country = region == null ? null
                 : config.getCountries().get(region.toUpperCase(Locale.ROOT));
         if (words(config.getOptOutWords(), country == null ? null : country.getOptOutWords()).contains(normalised)) {
             return new KeywordMatch(KeywordMatch.Kind.OPT_OUT, null);

@@ -1,6 +1,6 @@
 package io.smsflows.sms.reply;
 
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.consent.ConsentProperties;
 import io.smsflows.sms.consent.ConsentScopes;
 import io.smsflows.sms.consent.ConsentSource;
 import io.smsflows.sms.consent.Suppression;
@@ -51,21 +51,24 @@ public class ReplyProcessor {
     private final SmsOutbox outbox;
     private final ReplyListener listener;
     private final TransactionTemplate transactions;
-    private final SmsFlowsProperties properties;
+    private final ReplyProperties config;
+    private final ConsentProperties consent;
     private final Clock clock;
 
     public ReplyProcessor(InboundMessageRepository inbound, Conversations conversations, SuppressionList suppressions,
                           AutoReplies autoReplies, SmsOutbox outbox, ReplyListener listener,
-                          TransactionTemplate transactions, SmsFlowsProperties properties, Clock clock) {
+                          TransactionTemplate transactions, ReplyProperties config, ConsentProperties consent,
+                          Clock clock) {
         this.inbound = inbound;
         this.conversations = conversations;
         this.suppressions = suppressions;
         this.autoReplies = autoReplies;
-        this.keywords = new Keywords(properties.getReplies());
+        this.keywords = new Keywords(config);
         this.outbox = outbox;
         this.listener = listener;
         this.transactions = transactions;
-        this.properties = properties;
+        this.config = config;
+        this.consent = consent;
         this.clock = clock;
     }
 
@@ -73,7 +76,7 @@ public class ReplyProcessor {
     public boolean processDue() {
         Instant now = clock.instant();
         conversations.expire();
-        for (InboundMessage timedOut : inbound.waitingSince(now.minus(properties.getReplies().getReassemblyTimeout()))) {
+        for (InboundMessage timedOut : inbound.waitingSince(now.minus(config.getReassemblyTimeout()))) {
             assemble(timedOut, true);
         }
         List<InboundMessage> claimed = inbound.claimDue(now, now.plus(LEASE), BATCH);
@@ -95,7 +98,7 @@ public class ReplyProcessor {
 
     /** Joins the parts of a concatenated message once all are there (or, when {@code timedOut}, those that are). */
     private void assemble(InboundMessage part, boolean timedOut) {
-        Instant since = part.receivedAt().minus(properties.getReplies().getReassemblyTimeout()).minus(Duration.ofDays(1));
+        Instant since = part.receivedAt().minus(config.getReassemblyTimeout()).minus(Duration.ofDays(1));
         List<InboundMessage> siblings = inbound.siblings(part, since);
         if (siblings.stream().noneMatch(p -> p.id().equals(part.id()))) {
             return; // assembled meanwhile, with a sibling that timed out in the same round
@@ -111,7 +114,7 @@ public class ReplyProcessor {
         }
         String text = bySeq.values().stream().map(InboundMessage::text).collect(Collectors.joining());
         String reason = complete ? null : "partial: parts " + missing(bySeq, total) + " of " + total
-                + " never arrived within " + properties.getReplies().getReassemblyTimeout();
+                + " never arrived within " + config.getReassemblyTimeout();
         String id = UUID.randomUUID().toString();
         InboundMessage assembled = new InboundMessage(id, part.from(), part.to(), text, part.dataCoding(),
                 InboundMessage.MESSAGE, "PROCESSING", reason, part.concatRef(), total, null,
@@ -174,7 +177,7 @@ public class ReplyProcessor {
         if (codeWordScope != null) {
             return codeWordScope;
         }
-        return properties.getConsent().getScope() == SmsFlowsProperties.ScopeMode.SENDER
+        return consent.getScope() == ConsentProperties.ScopeMode.SENDER
                 ? ConsentScopes.senderKey(m.to()) : Suppression.GLOBAL;
     }
 
@@ -183,7 +186,7 @@ public class ReplyProcessor {
         if (suppressions.blocking(m.from(), m.to()).isPresent()) {
             reason = "not answered: the number opted out";
         } else {
-            OutboundSms answer = new OutboundSms(m.from(), properties.getReplies().getHelpText(), m.to(),
+            OutboundSms answer = new OutboundSms(m.from(), config.getHelpText(), m.to(),
                     OutboundSms.TRANSACTIONAL, "help:" + m.id(), null, null, null, null, null, false);
             outbox.enqueue(answer);
         }
@@ -243,7 +246,7 @@ public class ReplyProcessor {
     private void unsolicited(InboundMessage m, InboundReply reply) {
         ReplyIntent intent = listener.classify(reply.normalised(), reply.locale());
         InboundReply classified = reply.withIntent(intent);
-        boolean autoReply = properties.getReplies().getUnsolicited() == SmsFlowsProperties.UnsolicitedMode.AUTO_REPLY
+        boolean autoReply = config.getUnsolicited() == ReplyProperties.UnsolicitedMode.AUTO_REPLY
                 && suppressions.blocking(m.from(), m.to()).isEmpty() && autoReplies.claim(m.from());
         transactions.executeWithoutResult(status -> {
             listener.unsolicited(classified, autoReply);
@@ -263,7 +266,7 @@ public class ReplyProcessor {
                     attempts, reason);
             return;
         }
-        Duration delay = Clocks.backoff(attempts, properties.getReplies().getRetryDelay(), Duration.ofMinutes(1));
+        Duration delay = Clocks.backoff(attempts, config.getRetryDelay(), Duration.ofMinutes(1));
         inbound.retry(m.id(), attempts, clock.instant().plus(delay), reason);
     }
 

@@ -1,7 +1,5 @@
 package io.smsflows.sms.smpp;
 
-import io.smsflows.sms.config.SmsFlowsProperties;
-
 /** TON/NPI of source addresses (SMPP 3.4 5.2.5/5.2.6), derived from the sender's form unless configured. */
 public final class SmppAddresses {
 
@@ -9,7 +7,7 @@ public final class SmppAddresses {
     }
 
     /** {ton, npi} for a sender: alphanumeric 5/0, short code (up to 8 digits) 3/0, number 1/1. */
-    public static byte[] sourceTonNpi(String sender, SmsFlowsProperties.Smpp config) {
+    public static byte[] sourceTonNpi(String sender, SmppProperties config) {
         byte ton;
         byte npi;
         String digits = sender.startsWith("+") ? sender.substring(1) : sender;

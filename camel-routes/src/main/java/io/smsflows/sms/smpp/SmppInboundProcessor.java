@@ -5,7 +5,7 @@ import io.smsflows.sms.inbound.RawMo;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.receipt.DeliveryReceipt;
 import io.smsflows.sms.receipt.DeliveryReceiptParser;
-import io.smsflows.sms.receipt.ReceiptProcessor;
+import io.smsflows.sms.receipt.ReceiptStore;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First stop of every deliver_sm: store it, and only then let camel-smpp answer the SMSC. A receipt becomes a row
- * in sms_receipt (matched later, asynchronously: the receipt id goes out in the body); a mobile-originated message
- * becomes a row in sms_inbound ({@link InboundStore}). If storing fails, the SMSC gets ESME_RX_T_APPN and delivers it again.
+ * in sms_receipt ({@link ReceiptStore}: stored with others in one commit, matched later in batches); a
+ * mobile-originated message becomes a row in sms_inbound ({@link InboundStore}). If storing fails, the SMSC gets
+ * ESME_RX_T_APPN and delivers it again.
  */
 public class SmppInboundProcessor implements Processor {
 
@@ -28,10 +29,10 @@ public class SmppInboundProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(SmppInboundProcessor.class);
     private static final int ESME_RX_T_APPN = 0x64;
 
-    private final ReceiptProcessor receipts;
+    private final ReceiptStore receipts;
     private final InboundStore inbound;
 
-    public SmppInboundProcessor(ReceiptProcessor receipts, InboundStore inbound) {
+    public SmppInboundProcessor(ReceiptStore receipts, InboundStore inbound) {
         this.receipts = receipts;
         this.inbound = inbound;
     }
@@ -50,9 +51,8 @@ public class SmppInboundProcessor implements Processor {
                 DeliveryReceipt receipt = DeliveryReceiptParser.parse(
                         body == null ? null : new String(body, StandardCharsets.ISO_8859_1), SmppTlvs.toMap(deliverSm.getOptionalParameters()),
                         deliverSm.getSourceAddr(), deliverSm.getDestAddress());
-                String id = receipts.store(receipt);
+                receipts.store(receipt);
                 exchange.getIn().setHeader(KIND, "receipt");
-                exchange.getIn().setBody(id);
             } else {
                 storeInbound(deliverSm);
                 exchange.getIn().setHeader(KIND, "inbound");

@@ -1,45 +1,35 @@
 package io.smsflows.sms.smpp;
 
-import io.smsflows.sms.config.SmsFlowsProperties;
-import io.smsflows.sms.outbox.OutboxDispatcher;
-import io.smsflows.sms.receipt.ReceiptProcessor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.smpp.SmppEndpoint;
 
 /**
- * The SMS pipeline as Camel routes:
+ * The SMPP bind as Camel routes:
  * <ul>
- *   <li>{@code sms-submit}: claimed outbox rows, {@code window} in parallel, through {@link SmsSubmitter};</li>
- *   <li>{@code sms-smpp-out}: one finished part to the camel-smpp producer;</li>
- *   <li>{@code sms-smpp-in}: every deliver_sm (receipts and replies) stored before it is acknowledged;</li>
- *   <li>{@code sms-receipts}: stored receipts matched and applied, off the SMPP thread.</li>
+ *   <li>{@code sms-submit-parts}: a list of finished parts, split and submitted in parallel on the window (a pool of
+ *       {@code smsflows.smpp.window} threads, each waiting for one submit_sm_resp), answers gathered in order;</li>
+ *   <li>{@code sms-smpp-in}: every deliver_sm (receipts and replies) stored before it is acknowledged, on
+ *       {@code smsflows.smpp.pdu-processor-degree} threads of the bind.</li>
  * </ul>
  */
 public class SmppRoutes extends RouteBuilder {
 
-    public static final String SUBMIT_QUEUE = "seda:sms-submit";
-    public static final String RECEIPT_QUEUE = "seda:sms-receipts";
+    public static final String SUBMIT_PARTS = "direct:sms-submit-parts";
     private static final String INBOUND_ROUTE = "sms-smpp-in";
 
-    private final SmsFlowsProperties.Smpp smpp;
+    private final SmppProperties smpp;
     private final String host;
     private final int port;
-    private final SmsSubmitter submitter;
-    private final OutboxDispatcher dispatcher;
     private final SmppInboundProcessor inbound;
-    private final ReceiptProcessor receipts;
 
-    public SmppRoutes(SmsFlowsProperties.Smpp smpp, String host, int port, SmsSubmitter submitter,
-                      OutboxDispatcher dispatcher, SmppInboundProcessor inbound, ReceiptProcessor receipts) {
+    public SmppRoutes(SmppProperties smpp, String host, int port, SmppInboundProcessor inbound) {
         this.smpp = smpp;
         this.host = host;
         this.port = port;
-        this.submitter = submitter;
-        this.dispatcher = dispatcher;
         this.inbound = inbound;
-        this.receipts = receipts;
     }
 
     String endpointUri(boolean transceiver) {
@@ -51,7 +41,10 @@ public class SmppRoutes extends RouteBuilder {
                 .append("&transactionTimer=").append(smpp.getTransactionTimer().toMillis())
                 .append("&reconnectDelay=").append(smpp.getReconnectDelay().toMillis())
                 .append("&initialReconnectDelay=").append(smpp.getReconnectDelay().toMillis())
-                .append("&maxReconnect=").append(Integer.MAX_VALUE);
+                .append("&maxReconnect=").append(Integer.MAX_VALUE)
+                .append("&pduProcessorDegree=").append(smpp.getPduProcessorDegree())
+                // responses and deliver_sm queue here while the processor threads are busy; full: ESME_RTHROTTLED
+                .append("&pduProcessorQueueCapacity=").append(Math.max(100, smpp.getWindow() * 4));
         if (smpp.getPassword() != null && !smpp.getPassword().isEmpty()) {
             // RAW keeps special characters intact; Camel masks "password" in logs and JMX
             uri.append("&password=RAW(").append(smpp.getPassword()).append(')');
@@ -64,42 +57,27 @@ public class SmppRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        boolean transceiver = smpp.getBindMode() == SmsFlowsProperties.BindMode.TRANSCEIVER;
+        boolean transceiver = smpp.getBindMode() == SmppProperties.BindMode.TRANSCEIVER;
         SmppEndpoint out = getContext().getEndpoint(endpointUri(transceiver), SmppEndpoint.class);
         out.setBinding(new RawDeliverSmBinding(out.getConfiguration()));
+        // the window: each thread holds one submit_sm until its submit_sm_resp (jSMPP sessions take concurrent requests)
+        ExecutorService window = getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "sms-smpp-window", smpp.getWindow());
 
-        from(SUBMIT_QUEUE + "?concurrentConsumers=" + smpp.getWindow() + "&size=100000")
-                .routeId("sms-submit")
+        from(SUBMIT_PARTS).routeId("sms-submit-parts")
                 .errorHandler(noErrorHandler())
-                .process(exchange -> {
-                    try {
-                        submitter.submit(exchange.getIn().getBody(String.class));
-                    } finally {
-                        dispatcher.done();
-                    }
-                });
-
-        from(CamelSmppWire.ROUTE_URI)
-                .routeId("sms-smpp-out")
-                .errorHandler(noErrorHandler())
-                .to(out);
+                .split(body(), new SubmitResults()).parallelProcessing().executorService(window)
+                    .process(new SubmitSmHeaders(smpp))
+                    .to(out)
+                .end();
 
         if (transceiver) {
             from("direct:" + INBOUND_ROUTE).routeId(INBOUND_ROUTE).errorHandler(noErrorHandler())
-                    .process(inbound)
-                    .filter(header(SmppInboundProcessor.KIND).isEqualTo("receipt"))
-                    .to(RECEIPT_QUEUE + "?discardWhenFull=true&size=100000");
+                    .process(inbound);
         } else {
             // same endpoint: camel-smpp binds its consumer as bind_receiver, its producer as bind_transmitter
             from(out).routeId(INBOUND_ROUTE).errorHandler(noErrorHandler())
-                    .process(inbound)
-                    .filter(header(SmppInboundProcessor.KIND).isEqualTo("receipt"))
-                    .to(RECEIPT_QUEUE + "?discardWhenFull=true&size=100000");
+                    .process(inbound);
         }
-
-        // a full queue drops only the wake-up: the receipt is stored and the sweep matches it
-        from(RECEIPT_QUEUE + "?concurrentConsumers=2&size=100000")
-                .routeId("sms-receipts")
-                .process(exchange -> receipts.process(exchange.getIn().getBody(String.class)));
     }
 }

@@ -1,15 +1,14 @@
 package io.smsflows.sms.smpp;
 
-import io.smsflows.sms.codec.WirePart;
+import java.util.List;
 
-/** Puts one finished part on the wire and returns the SMSC's message id. */
+/** Puts finished parts on the wire, as many at once as the bind's window allows, and returns the SMSC's answers. */
 public interface SmppWire {
 
     /**
-     * @param sender    source address (alphanumeric, short code or number)
-     * @param recipient E.164 recipient
-     * @param part      finished part from the codec
-     * @return the message id of submit_sm_resp, as the SMSC wrote it
+     * Submits every part and waits for every answer (or its timeout).
+     *
+     * @return one result per part, in the order of {@code parts}
      */
-    String submit(String sender, String recipient, WirePart part) throws SubmitFailure;
+    List<SubmitResult> submit(List<PartSubmission> parts);
 }

@@ -4,48 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smsflows.sms.codec.SmsTooLongException;
-import io.smsflows.sms.codec.StandardSmsEncoder;
-import io.smsflows.sms.config.SmsFlowsProperties;
-import io.smsflows.sms.config.SmsFlowsSchema;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
-import io.smsflows.sms.support.PollingWorker;
-import java.time.Clock;
-import java.time.Duration;
+import io.smsflows.sms.submit.ClaimedSms;
+import io.smsflows.sms.support.TestPipeline;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox in real transactions: rollback sends nothing, a known key queues nothing, bad input queues nothing. */
 class SmsOutboxTest {
 
-    private final AtomicInteger wakes = new AtomicInteger();
-    private SmsMessageRepository messages;
-    private SmsOutbox outbox;
-    private TransactionTemplate tx;
-    private JdbcTemplate jdbc;
+    private final TestPipeline pipeline = new TestPipeline("outbox");
+    private final SmsMessageRepository messages = pipeline.messages;
+    private final SmsOutbox outbox = pipeline.outbox;
+    private final TransactionTemplate tx = pipeline.transactions;
+    private final JdbcTemplate jdbc = pipeline.jdbc;
+    private final AtomicInteger wakes = pipeline.signals.outboxWakes;
 
-    @BeforeEach
-    void setUp() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new SmsFlowsSchema(ds);
-        jdbc = new JdbcTemplate(ds);
-        messages = new SmsMessageRepository(jdbc);
-        PollingWorker worker = new PollingWorker("test", Duration.ofHours(1), () -> false) {
-            @Override
-            public void wake() {
-                wakes.incrementAndGet();
-            }
-        };
-        outbox = new SmsOutbox(messages, new StandardSmsEncoder(), new SmsFlowsProperties(),
-                worker::wakeAfterCommit, Clock.systemUTC(), null);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+    private List<ClaimedSms> claim(String node, Instant at, int limit) {
+        return tx.execute(t -> messages.claimDue(node, at, at.plusSeconds(60), limit));
     }
 
     private int rows() {
@@ -109,12 +89,33 @@ class SmsOutboxTest {
     }
 
     @Test
-    void claims_are_exclusive_and_an_expired_lease_is_taken_over() {
+    void claims_are_exclusive_and_an_expired_lease_is_taken_over_flagged_as_recovered() {
         EnqueuedSms q = outbox.enqueue(OutboundSms.standalone("+4915112345678", "Hello", "k8"));
-        Instant now = Instant.now();
-        assertThat(messages.claimDue("a", now, now.plusSeconds(60), 10)).containsExactly(q.messageId());
-        assertThat(messages.claimDue("b", now, now.plusSeconds(60), 10)).isEmpty();
+        Instant now = pipeline.clock.instant();
+        assertThat(claim("a", now, 10))
+                .extracting(ClaimedSms::id).containsExactly(q.messageId());
+        assertThat(claim("b", now, 10)).isEmpty();
+
         Instant later = now.plusSeconds(61); // node a died holding the row
-        assertThat(messages.claimDue("b", later, later.plusSeconds(60), 10)).containsExactly(q.messageId());
+        assertThat(messages.recoverExpiredLeases(now)).as("lease still valid").isZero();
+        assertThat(messages.recoverExpiredLeases(later)).isEqualTo(1);
+        assertThat(claim("b", later, 10))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.id()).isEqualTo(q.messageId());
+                    assertThat(c.recovered()).as("parts may be on the wire").isTrue();
+                });
+    }
+
+    @Test
+    void a_claim_takes_due_rows_only_oldest_first_and_at_most_the_limit() {
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(OutboundSms.standalone("+49151123456" + (10 + i), "Hello " + i, "k-limit-" + i));
+            pipeline.clock.advance(java.time.Duration.ofMillis(10));
+        }
+        Instant now = pipeline.clock.instant();
+        assertThat(claim("a", now, 3))
+                .extracting(ClaimedSms::body).containsExactly("Hello 0", "Hello 1", "Hello 2");
+        assertThat(claim("a", now, 3))
+                .extracting(ClaimedSms::body).containsExactly("Hello 3", "Hello 4");
     }
 }

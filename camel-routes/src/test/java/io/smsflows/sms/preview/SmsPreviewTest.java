@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smsflows.sms.codec.StandardSmsEncoder;
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.config.EncodingPolicy;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.preview.SmsPreview.Preview;
 import io.smsflows.sms.preview.SmsPreview.PreviewRequest;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The preview says what the route would send: encoding, parts, room left, why UCS-2, what it costs. */
 class SmsPreviewTest {
 
-    private final SmsFlowsProperties properties = new SmsFlowsProperties();
-    private final SmsPreview preview = new SmsPreview(new StandardSmsEncoder(), properties);
+    private final SmsPreview preview = new SmsPreview(new StandardSmsEncoder(), EncodingPolicy.defaults(),
+            new PricingProperties());
 
     private static PreviewRequest text(String text) {
         return new PreviewRequest(text, null, null, null, null, false);
@@ -79,7 +79,7 @@ class SmsPreviewTest {
         assertThatThrownBy(() -> preview.preview(new PreviewRequest("Hi", null, "France", null, null, false)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO 3166");
         assertThatThrownBy(() -> preview.preview(new PreviewRequest("Hi", null, null, null, "promo", false)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown category 'promo'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown SMS category 'promo'");
         assertThatThrownBy(() -> preview.preview(new PreviewRequest("Hi", null, null, "12", null, false)))
                 .isInstanceOf(InvalidPhoneNumberException.class);
     }

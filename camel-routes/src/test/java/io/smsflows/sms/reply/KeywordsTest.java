@@ -2,7 +2,6 @@ package io.smsflows.sms.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smsflows.sms.config.SmsFlowsProperties;
 import io.smsflows.sms.reply.KeywordMatch.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Carrier keywords: families, normalisation, per-country words and the CANCEL policy, code words. */
 class KeywordsTest {
 
-    private final SmsFlowsProperties properties = new SmsFlowsProperties();
-    private final Keywords keywords = new Keywords(properties.getReplies());
+    private final ReplyProperties replies = new ReplyProperties();
+    private final Keywords keywords = new Keywords(replies);
 
     private Kind kind(String text, String region) {
         return keywords.match(ReplyText.normalise(text), region).kind();
@@ -62,15 +61,15 @@ class KeywordsTest {
     @Test
     void unknown_country_uses_the_global_cancel_policy() {
         assertThat(kind("CANCEL", null)).isEqualTo(Kind.CANCEL);
-        properties.getReplies().setCancelPolicy(CancelPolicy.OPT_OUT);
+        replies.setCancelPolicy(CancelPolicy.OPT_OUT);
         assertThat(kind("CANCEL", null)).isEqualTo(Kind.OPT_OUT);
     }
 
     @Test
     void per_country_words_add_to_the_defaults() {
-        SmsFlowsProperties.CountryReplies nl = new SmsFlowsProperties.CountryReplies();
+        ReplyProperties.CountryReplies nl = new ReplyProperties.CountryReplies();
         nl.getOptOutWords().add("AFMELDEN");
-        properties.getReplies().getCountries().put("NL", nl);
+        replies.getCountries().put("NL", nl);
         assertThat(kind("afmelden", "NL")).isEqualTo(Kind.OPT_OUT);
         assertThat(kind("afmelden", "BE")).isEqualTo(Kind.NONE);
         assertThat(kind("STOP", "NL")).isEqualTo(Kind.OPT_OUT);
@@ -78,7 +77,7 @@ class KeywordsTest {
 
     @Test
     void code_words_of_a_shared_short_code_opt_out_of_their_own_scope() {
-        properties.getReplies().getCodeWords().put("ACME", "ACME");
+        replies.getCodeWords().put("ACME", "ACME");
         KeywordMatch stop = keywords.match(ReplyText.normalise("acme stop"), "NO");
         assertThat(stop.kind()).isEqualTo(Kind.OPT_OUT);
         assertThat(stop.scope()).isEqualTo("ACME");

@@ -3,7 +3,8 @@ package io.smsflows.sms.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smsflows.sms.codec.StandardSmsEncoder;
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.config.EncodingPolicy;
+import io.smsflows.sms.consent.ConsentProperties;
 import io.smsflows.sms.config.SmsFlowsSchema;
 import io.smsflows.sms.consent.ConsentSource;
 import io.smsflows.sms.consent.RecipientGate;
@@ -15,6 +16,8 @@ import io.smsflows.sms.inbound.MoDecoding;
 import io.smsflows.sms.inbound.RawMo;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.sms.support.PipelineSignals;
+import io.smsflows.sms.support.SqlDialect;
 import io.smsflows.sms.support.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +45,8 @@ class ReplyProcessorTest {
     private static final String OUR_NUMBER = "33700000001";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    private final SmsFlowsProperties properties = new SmsFlowsProperties();
+    private final ReplyProperties replies = new ReplyProperties();
+    private final ConsentProperties consent = new ConsentProperties();
     private final RecordingListener engine = new RecordingListener();
     private JdbcTemplate jdbc;
     private InboundStore store;
@@ -60,11 +64,11 @@ class ReplyProcessorTest {
         inbound = new InboundMessageRepository(jdbc);
         store = new InboundStore(inbound, new MoDecoding(), Duration.ofMinutes(5), () -> { }, clock);
         conversations = new Conversations(jdbc, clock);
-        suppressions = new SuppressionList(jdbc, new RecipientGate(ds), clock);
-        SmsOutbox outbox = new SmsOutbox(new SmsMessageRepository(jdbc), new StandardSmsEncoder(), properties,
-                () -> { }, clock, suppressions);
+        suppressions = new SuppressionList(jdbc, new RecipientGate(ds, SqlDialect.H2), clock);
+        SmsOutbox outbox = new SmsOutbox(new SmsMessageRepository(jdbc, SqlDialect.H2), new StandardSmsEncoder(),
+                EncodingPolicy.defaults(), "SMSFlows", clock, suppressions, PipelineSignals.NONE);
         processor = new ReplyProcessor(inbound, conversations, suppressions, new AutoReplies(jdbc, clock), outbox,
-                engine, new TransactionTemplate(new DataSourceTransactionManager(ds)), properties, clock);
+                engine, new TransactionTemplate(new DataSourceTransactionManager(ds)), replies, consent, clock);
     }
 
     private String mo(String from, String text) {
@@ -211,7 +215,7 @@ class ReplyProcessorTest {
 
     @Test
     void sender_scope_mode_suppresses_only_the_number_written_to() {
-        properties.getConsent().setScope(SmsFlowsProperties.ScopeMode.SENDER);
+        consent.setScope(ConsentProperties.ScopeMode.SENDER);
         mo(CUSTOMER, "STOP");
         processor.processDue();
         assertThat(suppressions.blocking(CUSTOMER, "+" + OUR_NUMBER)).isPresent();
@@ -224,7 +228,7 @@ class ReplyProcessorTest {
         processor.processDue();
         assertThat(status(id)).isEqualTo("DONE");
         assertThat(jdbc.queryForObject("select body from sms_message where recipient = ?", String.class, CUSTOMER))
-                .isEqualTo(properties.getReplies().getHelpText());
+                .isEqualTo(replies.getHelpText());
     }
 
     @Test

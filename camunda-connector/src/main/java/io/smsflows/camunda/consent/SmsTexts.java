@@ -1,7 +1,7 @@
 package io.smsflows.camunda.consent;
 
 import io.smsflows.camunda.journey.SmsTemplates;
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.reply.ReplyProperties;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.reply.Locales;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -15,11 +15,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public class SmsTexts {
 
-    private final SmsFlowsProperties.Replies replies;
+    private final ReplyProperties replies;
     private final SmsTemplates templates;
 
-    public SmsTexts(SmsFlowsProperties properties, SmsTemplates templates) {
-        this.replies = properties.getReplies();
+    public SmsTexts(ReplyProperties replies, SmsTemplates templates) {
+        this.replies = replies;
         this.templates = templates;
     }
 

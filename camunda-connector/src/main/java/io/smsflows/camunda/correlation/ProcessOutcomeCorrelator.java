@@ -4,12 +4,14 @@ import io.smsflows.sms.outcome.SmsOutcome;
 import io.smsflows.sms.outcome.SmsOutcomeListener;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Correlates an SMS outcome into the process instance that sent it, as the BPMN message the send task named
@@ -22,13 +24,42 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessOutcomeCorrelator.class);
 
     private final RuntimeService runtimeService;
+    private final TransactionTemplate transactions;
 
-    public ProcessOutcomeCorrelator(RuntimeService runtimeService) {
+    /**
+     * @param transactions a transaction on the engine's DataSource that several correlations share (the engine
+     *                     joins it); null: each correlation commits on its own
+     */
+    public ProcessOutcomeCorrelator(RuntimeService runtimeService, TransactionTemplate transactions) {
         this.runtimeService = runtimeService;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Correlates a batch in one transaction (one commit for all). If any of them fails (a concurrent change of an
+     * instance, a process not waiting after all), the batch is rolled back and each is handed over on its own.
+     */
+    @Override
+    public List<Delivery> deliverAll(List<SmsOutcome> outcomes) {
+        if (transactions == null || outcomes.size() < 2) {
+            return outcomes.stream().map(this::deliver).toList();
+        }
+        try {
+            return transactions.execute(tx -> outcomes.stream().map(o -> correlate(o, false)).toList());
+        } catch (RuntimeException e) {
+            LOG.debug("A shared correlation of {} outcomes failed ({}); handing them over one by one", outcomes.size(),
+                    e.toString());
+            return outcomes.stream().map(this::deliver).toList();
+        }
     }
 
     @Override
     public Delivery deliver(SmsOutcome outcome) {
+        return correlate(outcome, true);
+    }
+
+    /** @param alone the correlation commits on its own: failures become results instead of exceptions */
+    private Delivery correlate(SmsOutcome outcome, boolean alone) {
         if (outcome.processInstanceId() == null) {
             return Delivery.GONE;
         }
@@ -57,12 +88,16 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
             LOG.debug("SMS {} {}: correlated '{}' into process {}", outcome.messageId(), outcome.status(),
                     outcome.messageName(), outcome.processInstanceId());
             return Delivery.DONE;
-        } catch (MismatchingMessageCorrelationException e) {
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            if (!alone) {
+                throw e;
+            }
+            if (e instanceof OptimisticLockingException) {
+                return Delivery.RETRY; // the instance moved concurrently (e.g. its timer fired): look again
+            }
             boolean exists = runtimeService.createProcessInstanceQuery()
                     .processInstanceId(outcome.processInstanceId()).count() > 0;
             return exists ? Delivery.RETRY : Delivery.GONE;
-        } catch (OptimisticLockingException e) {
-            return Delivery.RETRY; // the instance moved concurrently (e.g. its timer fired): look again
         }
     }
 }

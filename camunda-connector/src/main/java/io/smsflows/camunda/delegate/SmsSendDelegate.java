@@ -1,7 +1,6 @@
 package io.smsflows.camunda.delegate;
 
 import io.smsflows.sms.codec.SmsTooLongException;
-import io.smsflows.sms.config.SmsFlowsProperties;
 import io.smsflows.sms.consent.RecipientSuppressedException;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.outbox.EnqueuedSms;
@@ -10,6 +9,7 @@ import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.camunda.journey.SmsTemplates;
 import io.smsflows.sms.reply.Conversation;
 import io.smsflows.sms.reply.Conversations;
+import io.smsflows.sms.reply.ReplyProperties;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -44,16 +44,18 @@ public class SmsSendDelegate implements JavaDelegate {
 
     private final SmsOutbox outbox;
     private final Conversations conversations;
-    private final SmsFlowsProperties properties;
+    private final String defaultSender;
+    private final ReplyProperties replies;
 
     private final SmsTemplates templates;
 
-    public SmsSendDelegate(SmsOutbox outbox, Conversations conversations, SmsFlowsProperties properties,
-                           SmsTemplates templates) {
+    public SmsSendDelegate(SmsOutbox outbox, Conversations conversations, String defaultSender,
+                           ReplyProperties replies, SmsTemplates templates) {
         this.templates = templates;
         this.outbox = outbox;
         this.conversations = conversations;
-        this.properties = properties;
+        this.defaultSender = defaultSender;
+        this.replies = replies;
     }
 
     @Override
@@ -93,11 +95,11 @@ public class SmsSendDelegate implements JavaDelegate {
             String sender = string(execution, "sender");
             // same transaction as the outbox row: a rolled-back job leaves neither
             Conversation conversation = conversations.open(queued.recipient(),
-                    sender == null ? properties.getSmpp().getDefaultSender() : sender,
+                    sender == null ? defaultSender : sender,
                     execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-                    replyMessage == null ? properties.getReplies().getReplyMessage() : replyMessage,
+                    replyMessage == null ? replies.getReplyMessage() : replyMessage,
                     string(execution, "locale"), queued.messageId(),
-                    timeout == null ? properties.getReplies().getConversationTimeout() : Duration.parse(timeout));
+                    timeout == null ? replies.getConversationTimeout() : Duration.parse(timeout));
             // one deadline for the whole wait (a timer restarted at the receipt would outlive the conversation)
             execution.setVariable("smsReplyDeadline", java.util.Date.from(conversation.expiresAt()));
         }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.smsflows.sms.batch.TextTemplates;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -15,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * the models. Used in models as {@code ${smsTemplates.render('appointment-reminder', execution)}}: the locale comes
  * from the variable {@code locale} (falls back to "en"), placeholders from process variables.
  */
-public class SmsTemplates {
+public class SmsTemplates implements TextTemplates {
 
     public static final String DECISION = "sms-templates";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
@@ -34,6 +35,7 @@ public class SmsTemplates {
     }
 
     /** The raw template text; "en" when the locale has none. */
+    @Override
     public String text(String key, String locale) {
         String language = locale == null || locale.isBlank() ? "en"
                 : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();

@@ -1,7 +1,7 @@
 package io.smsflows.camunda.rest;
 
 import io.smsflows.camunda.reply.CamundaReplyListener;
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.reply.ReplyProperties;
 import io.smsflows.sms.consent.ConsentSource;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
@@ -40,12 +40,12 @@ public class SuppressionController {
 
     private final SuppressionList suppressions;
     private final ProcessEngine engine;
-    private final SmsFlowsProperties properties;
+    private final ReplyProperties replies;
 
-    public SuppressionController(SuppressionList suppressions, ProcessEngine engine, SmsFlowsProperties properties) {
+    public SuppressionController(SuppressionList suppressions, ProcessEngine engine, ReplyProperties replies) {
         this.suppressions = suppressions;
         this.engine = engine;
-        this.properties = properties;
+        this.replies = replies;
     }
 
     @GetMapping
@@ -85,7 +85,7 @@ public class SuppressionController {
         vars.put("source", source.name());
         vars.put("reason", request.reason());
         vars.put("actor", actor);
-        vars.put("sendConfirmation", properties.getReplies().isConfirmCrmOptOuts());
+        vars.put("sendConfirmation", replies.isConfirmCrmOptOuts());
         String processId = engine.getRuntimeService().startProcessInstanceByKey(
                 CamundaReplyListener.UNSUBSCRIBE_PROCESS, "rest-" + UUID.randomUUID(), vars).getId();
         Map<String, Object> body = view(s);

@@ -1,0 +1,207 @@
+package io.smsflows.sms.batch;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** SQL for sms_batch and sms_batch_rejection; the counts of a batch come from its messages. */
+public class BatchRepository {
+
+    /** A row of sms_batch. */
+    public record BatchRow(String id, String idempotencyKey, BatchState state, String category, String sender,
+                           String processInstanceId, String businessKey, String completedMessage, Instant createdAt,
+                           int total, int accepted, int rejected, Instant doneAt, Instant cancelledAt,
+                           int notifyAttempts) {
+    }
+
+    private static final String COLUMNS = "id, idempotency_key, state, category, sender, process_instance_id, "
+            + "business_key, completed_message, created_at, total_rows, accepted, rejected, done_at, cancelled_at, "
+            + "notify_attempts";
+
+    private static final RowMapper<BatchRow> ROW = (rs, i) -> new BatchRow(rs.getString(1), rs.getString(2),
+            BatchState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getString(8), instant(rs, 9), rs.getInt(10), rs.getInt(11), rs.getInt(12), instant(rs, 13),
+            instant(rs, 14), rs.getInt(15));
+
+    private final JdbcTemplate jdbc;
+
+    public BatchRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    public void insert(String id, String idempotencyKey, BatchRequest r, String category, Instant now) {
+        jdbc.update("insert into sms_batch (id, idempotency_key, state, category, sender, text, template, locale, "
+                        + "smart_replacement, process_instance_id, business_key, activity_id, completed_message, "
+                        + "created_by, created_at, total_rows, accepted, rejected) "
+                        + "values (?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
+                id, idempotencyKey, category, r.sender(), r.text(), r.template(), r.locale(), r.smartReplacement(),
+                r.processInstanceId(), r.businessKey(), r.activityId(), r.completedMessage(), r.createdBy(), ts(now));
+    }
+
+    /** The counts of an accepted batch; a batch with nothing to send is done at once. */
+    public void accepted(String id, int total, int accepted, int rejected, boolean nothingToSend, Instant now) {
+        jdbc.update("update sms_batch set total_rows = ?, accepted = ?, rejected = ?, state = ?, done_at = ?, "
+                        + "notify_status = case when ? and process_instance_id is not null then 'PENDING' "
+                        + "else notify_status end, notify_next_at = ? where id = ?",
+                total, accepted, rejected, nothingToSend ? BatchState.DONE.name() : BatchState.ACCEPTED.name(),
+                nothingToSend ? ts(now) : null, nothingToSend, ts(now), id);
+    }
+
+    public void insertRejections(String batchId, List<BatchRejection> rejections) {
+        jdbc.batchUpdate("insert into sms_batch_rejection (batch_id, row_index, recipient, reason) values (?, ?, ?, ?)",
+                rejections.stream().map(r -> new Object[] {batchId, r.index(), cut(r.to(), 64), cut(r.reason(), 1000)})
+                        .toList());
+    }
+
+    public List<BatchRejection> rejections(String batchId, int offset, int limit) {
+        return jdbc.query("select row_index, recipient, reason from sms_batch_rejection where batch_id = ? "
+                        + "order by row_index offset " + offset + " rows fetch first " + limit + " rows only",
+                (rs, i) -> new BatchRejection(rs.getInt(1), rs.getString(2), rs.getString(3)), batchId);
+    }
+
+    public Optional<BatchRow> findById(String id) {
+        return jdbc.query("select " + COLUMNS + " from sms_batch where id = ?", ROW, id).stream().findFirst();
+    }
+
+    public Optional<BatchRow> findByIdempotencyKey(String key) {
+        return jdbc.query("select " + COLUMNS + " from sms_batch where idempotency_key = ?", ROW, key).stream()
+                .findFirst();
+    }
+
+    /**
+     * The status of a batch from its messages: one grouped query over the batch's index (status, opted out or not,
+     * reached the SMSC or not, country for the price).
+     */
+    public BatchStatus status(BatchRow b, Function<String, BigDecimal> pricePerPart, String currency) {
+        int[] counts = new int[8];
+        long[] parts = {0};
+        BigDecimal[] cost = {BigDecimal.ZERO};
+        boolean[] priced = {true};
+        Instant[] times = new Instant[2];
+        jdbc.query("select status, case when error_code = 'SUPPRESSED' then 1 else 0 end, "
+                        + "case when submitted_at is null then 0 else 1 end, country, count(*), sum(parts), "
+                        + "min(submitted_at), max(done_at) from sms_message where batch_id = ? "
+                        + "group by status, case when error_code = 'SUPPRESSED' then 1 else 0 end, "
+                        + "case when submitted_at is null then 0 else 1 end, country",
+                rs -> {
+                    String status = rs.getString(1);
+                    boolean suppressed = rs.getInt(2) == 1;
+                    boolean onWire = rs.getInt(3) == 1;
+                    int n = rs.getInt(5);
+                    long p = rs.getLong(6);
+                    switch (status) {
+                        case "QUEUED", "SENDING" -> counts[0] += n;
+                        case "SUBMITTED" -> counts[1] += n;
+                        case "DELIVERED" -> counts[2] += n;
+                        case "FAILED" -> counts[suppressed ? 5 : 3] += n;
+                        case "EXPIRED" -> counts[4] += n;
+                        case "CANCELLED" -> counts[6] += n;
+                        default -> { }
+                    }
+                    if (onWire) {
+                        parts[0] += p;
+                        BigDecimal price = pricePerPart.apply(rs.getString(4));
+                        if (price == null) {
+                            priced[0] = false;
+                        } else {
+                            cost[0] = cost[0].add(price.multiply(BigDecimal.valueOf(p)));
+                        }
+                    }
+                    Instant first = instant(rs, 7);
+                    Instant last = instant(rs, 8);
+                    if (first != null && (times[0] == null || first.isBefore(times[0]))) {
+                        times[0] = first;
+                    }
+                    if (last != null && (times[1] == null || last.isAfter(times[1]))) {
+                        times[1] = last;
+                    }
+                }, b.id());
+        return new BatchStatus(b.id(), b.state(), b.category(), b.sender(), b.businessKey(), b.processInstanceId(),
+                b.total(), b.accepted(), b.rejected(), counts[0], counts[1], counts[2], counts[3], counts[4],
+                counts[5], counts[6], parts[0], priced[0] ? cost[0] : null, currency, b.createdAt(), times[0],
+                times[1], b.doneAt(), b.cancelledAt());
+    }
+
+    /** Cancels a running batch; false if it had ended or was cancelled already. */
+    public boolean cancel(String id, Instant now) {
+        return jdbc.update("update sms_batch set state = 'CANCELLED', cancelled_at = ? where id = ? "
+                + "and state in ('ACCEPTED', 'SENDING')", ts(now), id) == 1;
+    }
+
+    /** Messages of a cancelled batch that are still waiting in the queue never go out. */
+    public int cancelQueued(String id, Instant now) {
+        return jdbc.update("update sms_message set status = 'CANCELLED', error_code = 'CANCELLED', "
+                + "error_text = 'batch cancelled', done_at = ? where batch_id = ? and status = 'QUEUED'", ts(now), id);
+    }
+
+    /** Batches that have not ended: running, or cancelled with messages still in flight. */
+    public List<BatchRow> running() {
+        return jdbc.query("select " + COLUMNS + " from sms_batch where state in ('ACCEPTED', 'SENDING') "
+                + "or (state = 'CANCELLED' and done_at is null)", ROW);
+    }
+
+    /** Messages of the batch not final yet (an index range scan over what is left). */
+    public int open(String id) {
+        Integer n = jdbc.queryForObject("select count(*) from sms_message where batch_id = ? "
+                + "and status in ('QUEUED', 'SENDING', 'SUBMITTED')", Integer.class, id);
+        return n == null ? 0 : n;
+    }
+
+    /** Whether a message of the batch has reached the SMSC or is being submitted. */
+    public boolean started(String id) {
+        return Boolean.TRUE.equals(jdbc.query("select 1 from sms_message where batch_id = ? "
+                + "and status in ('SENDING', 'SUBMITTED', 'DELIVERED', 'EXPIRED') fetch first 1 rows only",
+                ResultSet::next, id));
+    }
+
+    public void sending(String id) {
+        jdbc.update("update sms_batch set state = 'SENDING' where id = ? and state = 'ACCEPTED'", id);
+    }
+
+    /** The batch ended; its process (if any) is told. */
+    public boolean ended(String id, Instant now) {
+        return jdbc.update("update sms_batch set state = case when state = 'CANCELLED' then state else 'DONE' end, "
+                + "done_at = ?, notify_status = case when process_instance_id is null then notify_status "
+                + "else 'PENDING' end, notify_next_at = ? where id = ? and done_at is null", ts(now), ts(now), id) == 1;
+    }
+
+    /** Ended batches whose process is still to be told. */
+    public List<BatchRow> dueNotifications(Instant now, int limit) {
+        return jdbc.query("select " + COLUMNS + " from sms_batch where notify_status = 'PENDING' "
+                + "and notify_next_at <= ? order by notify_next_at fetch first " + limit + " rows only", ROW, ts(now));
+    }
+
+    /** Takes the notification of a batch for this node (a lease); false if another node has it. */
+    public boolean claimNotification(String id, Instant now, Instant leaseUntil) {
+        return jdbc.update("update sms_batch set notify_next_at = ? where id = ? and notify_status = 'PENDING' "
+                + "and notify_next_at <= ?", ts(leaseUntil), id, ts(now)) == 1;
+    }
+
+    public void notified(String id, String notifyStatus) {
+        jdbc.update("update sms_batch set notify_status = ?, notify_next_at = null where id = ?", notifyStatus, id);
+    }
+
+    public void notifyLater(String id, int attempts, Instant next) {
+        jdbc.update("update sms_batch set notify_attempts = ?, notify_next_at = ? where id = ?", attempts, ts(next), id);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

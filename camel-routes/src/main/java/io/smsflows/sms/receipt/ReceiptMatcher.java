@@ -1,0 +1,196 @@
+package io.smsflows.sms.receipt;
+
+import io.smsflows.sms.outbox.MessageStatus;
+import io.smsflows.sms.outbox.PartStatus;
+import io.smsflows.sms.outbox.SmsMessageRepository;
+import io.smsflows.sms.outbox.SmsMessageRepository.Finished;
+import io.smsflows.sms.outbox.SmsMessageRepository.PartDone;
+import io.smsflows.sms.outbox.SmsMessageRepository.PartState;
+import io.smsflows.sms.outbox.SmsPart;
+import io.smsflows.sms.receipt.ReceiptRepository.Outcome;
+import io.smsflows.sms.receipt.ReceiptRepository.Status;
+import io.smsflows.sms.receipt.ReceiptRepository.StoredReceipt;
+import io.smsflows.sms.support.PipelineSignals;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Matches stored receipts to their parts and applies them, a batch per transaction: one query finds the parts of
+ * every receipt (each id in all its plausible readings), one batch updates the parts, one query reads the state of
+ * the messages they belong to, and batches finish those messages and the receipts. A message is delivered when every
+ * part is, failed as soon as one part failed. A receipt whose part has no id yet (it came before submit_sm_resp, or
+ * before the id was committed) stays UNMATCHED and is matched again when the id is recorded and by the sweep, until
+ * the match window closes; then it is kept as ORPHAN.
+ */
+public class ReceiptMatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptMatcher.class);
+    private static final int SWEEP = 500;
+
+    private final ReceiptRepository receipts;
+    private final SmsMessageRepository messages;
+    private final ReceiptProperties config;
+    private final TransactionTemplate transactions;
+    private final PipelineSignals signals;
+    private final Clock clock;
+    private volatile Instant lastExpirySweep = Instant.EPOCH;
+
+    public ReceiptMatcher(ReceiptRepository receipts, SmsMessageRepository messages, ReceiptProperties config,
+                          TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
+        this.receipts = receipts;
+        this.messages = messages;
+        this.config = config;
+        this.transactions = transactions;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    /** Matches and applies a batch of stored receipts. Safe to call from several threads and nodes. */
+    public void match(List<StoredReceipt> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<String> outcomes = transactions.execute(tx -> apply(batch));
+        if (outcomes != null && !outcomes.isEmpty()) {
+            signals.outcomesReady(outcomes);
+        }
+    }
+
+    /** Parts got ids: matches the receipts that were waiting for them. */
+    public void partsSubmitted(Collection<String> smscIds) {
+        Set<String> candidates = new HashSet<>();
+        smscIds.forEach(id -> candidates.addAll(SmscMessageIds.candidates(id)));
+        if (!candidates.isEmpty()) {
+            match(receipts.waitingFor(candidates));
+        }
+    }
+
+    /** One sweep: receipts due for (re)matching, then messages whose receipts are overdue. True if more is due. */
+    public boolean sweep() {
+        Instant now = clock.instant();
+        List<StoredReceipt> due = receipts.due(now, SWEEP);
+        match(due);
+        if (lastExpirySweep.isBefore(now.minusSeconds(60))) {
+            lastExpirySweep = now;
+            List<String> overdue = messages.overdue(now.minus(config.getTimeout()), SWEEP);
+            if (!overdue.isEmpty()) {
+                List<String> expired = transactions.execute(tx -> messages.finish(overdue.stream()
+                        .map(id -> new Finished(id, MessageStatus.EXPIRED, "NO_RECEIPT",
+                                "no final receipt for every part within " + config.getTimeout())).toList(), now));
+                LOG.warn("{} SMS expired: no final receipt for every part within {}", expired.size(), config.getTimeout());
+                signals.outcomesReady(expired);
+            }
+        }
+        return due.size() == SWEEP;
+    }
+
+    private List<String> apply(List<StoredReceipt> batch) {
+        Instant now = clock.instant();
+        Map<StoredReceipt, Set<String>> candidates = new LinkedHashMap<>();
+        Set<String> all = new HashSet<>();
+        for (StoredReceipt r : batch) {
+            Set<String> c = SmscMessageIds.candidates(r.receipt().smscMessageId());
+            candidates.put(r, c);
+            all.addAll(c);
+        }
+        Map<String, List<SmsPart>> partsById = new HashMap<>();
+        for (SmsPart p : all.isEmpty() ? List.<SmsPart>of() : messages.partsBySmscIds(all)) {
+            partsById.computeIfAbsent(p.smscMessageId(), k -> new ArrayList<>()).add(p);
+        }
+
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<PartDone> updates = new ArrayList<>();
+        List<Integer> updateOf = new ArrayList<>();
+        for (StoredReceipt stored : batch) {
+            DeliveryReceipt r = stored.receipt();
+            List<SmsPart> parts = new ArrayList<>();
+            candidates.get(stored).forEach(c -> parts.addAll(partsById.getOrDefault(c, List.of())));
+            if (parts.isEmpty()) {
+                outcomes.add(unmatched(stored, now));
+                continue;
+            }
+            // the exact normal form wins over a hex/decimal reading of it
+            SmsPart part = parts.stream()
+                    .min(Comparator.comparing(p -> !p.smscMessageId().equals(r.smscMessageId())))
+                    .orElseThrow();
+            if (!r.state().isFinal()) {
+                outcomes.add(new Outcome(stored.id(), Status.APPLIED, part.messageId(), part.partNo(),
+                        stored.attempts(), null));
+                continue;
+            }
+            PartStatus status = r.state().isSuccess() ? PartStatus.DELIVERED : PartStatus.FAILED;
+            String error = r.state().isSuccess() ? null
+                    : r.state().stat() + (r.errorCode() == null ? "" : ":" + r.errorCode());
+            updateOf.add(outcomes.size());
+            outcomes.add(new Outcome(stored.id(), Status.APPLIED, part.messageId(), part.partNo(), stored.attempts(),
+                    null));
+            updates.add(new PartDone(part.messageId(), part.partNo(), status, error,
+                    r.doneDate() == null ? now : r.doneDate()));
+        }
+
+        Set<String> touched = new LinkedHashSet<>();
+        boolean[] changed = messages.partsDone(updates);
+        for (int i = 0; i < updates.size(); i++) {
+            int at = updateOf.get(i);
+            if (changed[i]) {
+                touched.add(updates.get(i).messageId());
+            } else {
+                Outcome o = outcomes.get(at);
+                outcomes.set(at, new Outcome(o.id(), Status.DUPLICATE, o.messageId(), o.partNo(), o.attempts(), null));
+            }
+        }
+        receipts.finishAll(outcomes);
+        return touched.isEmpty() ? List.of() : finishMessages(touched, now);
+    }
+
+    private Outcome unmatched(StoredReceipt stored, Instant now) {
+        if (stored.receivedAt().isBefore(now.minus(config.getMatchWindow()))) {
+            LOG.warn("Receipt {} for unknown SMSC id '{}' ({}) matched no message within {}; kept as ORPHAN",
+                    stored.id(), stored.receipt().rawMessageId(), stored.receipt().state(), config.getMatchWindow());
+            return new Outcome(stored.id(), Status.ORPHAN, null, null, stored.attempts(), null);
+        }
+        return new Outcome(stored.id(), Status.UNMATCHED, null, null, stored.attempts() + 1,
+                now.plus(config.getRetryInterval()));
+    }
+
+    /** Delivered when every part is, failed when one part failed. Returns the finished ids a process waits for. */
+    private List<String> finishMessages(Set<String> messageIds, Instant now) {
+        Map<String, List<PartState>> byMessage = new HashMap<>();
+        for (PartState s : messages.partStates(messageIds)) {
+            byMessage.computeIfAbsent(s.messageId(), k -> new ArrayList<>()).add(s);
+        }
+        List<Finished> failed = new ArrayList<>();
+        Map<String, Instant> delivered = new LinkedHashMap<>();
+        Set<String> notify = new HashSet<>();
+        byMessage.forEach((id, parts) -> {
+            if (parts.get(0).waited()) {
+                notify.add(id);
+            }
+            PartState failure = parts.stream().filter(p -> p.status() == PartStatus.FAILED)
+                    .min(Comparator.comparingInt(PartState::partNo)).orElse(null);
+            if (failure != null) {
+                failed.add(new Finished(id, MessageStatus.FAILED, failure.errorCode(),
+                        "part " + failure.partNo() + " of " + failure.parts() + " failed"));
+            } else if (parts.size() == parts.get(0).parts() && parts.stream().allMatch(p -> p.status() == PartStatus.DELIVERED)) {
+                delivered.put(id, parts.stream().map(PartState::doneAt).filter(java.util.Objects::nonNull)
+                        .max(Instant::compareTo).orElse(now));
+            }
+        });
+        List<String> finished = new ArrayList<>(messages.finish(failed, now));
+        finished.addAll(messages.delivered(delivered, now));
+        return finished.stream().filter(notify::contains).toList();
+    }
+}

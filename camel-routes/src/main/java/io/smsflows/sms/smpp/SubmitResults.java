@@ -1,0 +1,58 @@
+package io.smsflows.sms.smpp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.component.smpp.SmppConstants;
+
+/**
+ * Gathers the answers of the parallel submit_sm of one split into a list in the order of the parts: the id of
+ * submit_sm_resp, or the failure classified. A failed part never fails the others: its exception becomes its result.
+ */
+final class SubmitResults implements AggregationStrategy {
+
+    private static final String RESULTS = "SmsFlowsSubmitResults";
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Exchange aggregate(Exchange gathered, Exchange part) {
+        Exchange target = gathered != null ? gathered : part;
+        Map<Integer, SubmitResult> results = target.getProperty(RESULTS, Map.class);
+        if (results == null) {
+            results = new TreeMap<>();
+            target.setProperty(RESULTS, results);
+        }
+        results.put(part.getProperty(ExchangePropertyKey.SPLIT_INDEX, Integer.class), resultOf(part));
+        target.setException(null);
+        return target;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void onCompletion(Exchange exchange) {
+        if (exchange == null) {
+            return;
+        }
+        Map<Integer, SubmitResult> results = exchange.getProperty(RESULTS, Map.class);
+        exchange.getMessage().setBody(results == null ? List.of() : new ArrayList<>(results.values()));
+        exchange.removeProperty(RESULTS);
+        exchange.setException(null);
+    }
+
+    private static SubmitResult resultOf(Exchange part) {
+        Throwable error = part.getException();
+        if (error != null) {
+            part.setException(null);
+            return SubmitResult.failed(SmppErrors.classify(error));
+        }
+        Object ids = part.getMessage().getHeader(SmppConstants.ID);
+        if (ids instanceof List<?> list && !list.isEmpty() && list.get(0) != null) {
+            return SubmitResult.accepted(list.get(0).toString());
+        }
+        return SubmitResult.failed(new SubmitFailure(true, "NO_ID", "submit_sm_resp carried no message id", null));
+    }
+}

@@ -1,0 +1,241 @@
+package io.smsflows.sms.submit;
+
+import io.smsflows.sms.codec.EncodedSms;
+import io.smsflows.sms.codec.SmsEncoder;
+import io.smsflows.sms.codec.WirePart;
+import io.smsflows.sms.config.EncodingPolicy;
+import io.smsflows.sms.config.SmsCategories;
+import io.smsflows.sms.consent.RecipientGate;
+import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.outbox.MessageStatus;
+import io.smsflows.sms.outbox.OutboxProperties;
+import io.smsflows.sms.outbox.SmsMessageRepository;
+import io.smsflows.sms.outbox.SmsMessageRepository.Finished;
+import io.smsflows.sms.outbox.SmsMessageRepository.PartResult;
+import io.smsflows.sms.outbox.SmsMessageRepository.Retry;
+import io.smsflows.sms.receipt.SmscMessageIds;
+import io.smsflows.sms.smpp.PartSubmission;
+import io.smsflows.sms.smpp.SmppWire;
+import io.smsflows.sms.smpp.SubmitFailure;
+import io.smsflows.sms.smpp.SubmitResult;
+import io.smsflows.sms.support.Clocks;
+import io.smsflows.sms.support.PipelineSignals;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submits a chunk of claimed messages in one transaction, which is the opt-out gate:
+ * <ol>
+ *   <li>locks the recipients of every message not yet on the wire ({@link RecipientGate}, one statement), reads their
+ *       suppressions (one query) and cancelled batches (one query), gives multi-part messages their concatenation
+ *       reference;</li>
+ *   <li>encodes the admitted messages and submits all their missing parts at once through the bind's window
+ *       ({@link SmppWire});</li>
+ *   <li>records the answers (ids, refusals, retries) in batches and commits, which releases the recipients.</li>
+ * </ol>
+ * An opt-out stored before the commit of step 1 is seen there; one stored later waits for the recipient's lock and so
+ * for the answers of step 2: no message starts on the wire after an opt-out was committed, on any node, except the one
+ * confirmation (category {@value SmsCategories#CONSENT}). The only database connection that waits on the network is
+ * this transaction's, once per chunk.
+ *
+ * <p>Failures: a permanent refusal of a part fails the message at once; a transient one (throttling, no bind,
+ * timeout) puts it back in the queue with backoff, keeping the parts that were accepted. If this node dies before
+ * the commit, the lease runs out and another node sends the parts that have no id (counted as possible duplicates).
+ */
+public class ChunkSubmitter {
+
+    /** error_code of a message stopped because its recipient opted out. */
+    public static final String SUPPRESSED = "SUPPRESSED";
+    /** error_code of a message whose batch was cancelled before it reached the wire. */
+    public static final String CANCELLED = "CANCELLED";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkSubmitter.class);
+
+    private final SmsMessageRepository messages;
+    private final SmsEncoder encoder;
+    private final EncodingPolicy encoding;
+    private final SmppWire wire;
+    private final RecipientGate gate;
+    private final SuppressionList suppressions;
+    private final OutboxProperties config;
+    private final String defaultSender;
+    private final TransactionTemplate transactions;
+    private final PipelineSignals signals;
+    private final Clock clock;
+
+    public ChunkSubmitter(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire,
+                          RecipientGate gate, SuppressionList suppressions, OutboxProperties config,
+                          String defaultSender, TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
+        this.messages = messages;
+        this.encoder = encoder;
+        this.encoding = encoding;
+        this.wire = wire;
+        this.gate = gate;
+        this.suppressions = suppressions;
+        this.config = config;
+        this.defaultSender = defaultSender;
+        this.transactions = transactions;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    /** What a chunk left for the next stages. */
+    private record Result(List<String> finished, List<String> acceptedIds) {
+    }
+
+    /**
+     * Submits the chunk. If anything fails before a part went on the wire, the messages go back to the queue at
+     * once; after that they stay claimed until the lease runs out (some may be on the wire).
+     */
+    public void submit(List<ClaimedSms> chunk, String nodeId) {
+        boolean[] onTheWire = {false};
+        Result result;
+        try {
+            result = transactions.execute(tx -> submitLocked(chunk, onTheWire));
+        } catch (RuntimeException e) {
+            if (!onTheWire[0]) {
+                messages.release(chunk.stream().map(ClaimedSms::id).toList(), nodeId);
+                LOG.warn("Chunk of {} SMS not submitted, back in the queue: {}", chunk.size(), e.toString());
+            } else {
+                LOG.error("Chunk of {} SMS submitted but its results were not recorded; they are sent again when their "
+                        + "lease runs out (counted as possible duplicates): {}", chunk.size(), e.toString());
+            }
+            throw e;
+        }
+        if (result != null) {
+            signals.partsSubmitted(result.acceptedIds());
+            signals.outcomesReady(result.finished());
+        }
+    }
+
+    private Result submitLocked(List<ClaimedSms> chunk, boolean[] onTheWire) {
+        Instant now = clock.instant();
+        List<String> gated = chunk.stream().filter(ClaimedSms::unadmitted).map(ClaimedSms::recipient).toList();
+        Map<String, Integer> nextRef = gated.isEmpty() ? new HashMap<>() : new HashMap<>(gate.lockAll(gated));
+        Map<String, List<Suppression>> blocking = gated.isEmpty() ? Map.of() : suppressions.activeFor(gated);
+        Set<String> cancelled = messages.cancelledBatches(chunk.stream().map(ClaimedSms::batchId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+
+        List<Finished> finished = new ArrayList<>();
+        List<PartSubmission> parts = new ArrayList<>();
+        Map<String, ClaimedSms> admitted = new LinkedHashMap<>();
+        Map<String, Integer> newRefs = new HashMap<>();
+        Map<String, Integer> refCounters = new HashMap<>();
+        for (ClaimedSms m : chunk) {
+            String sender = m.sender() != null ? m.sender() : defaultSender;
+            if (m.unadmitted()) {
+                if (m.batchId() != null && cancelled.contains(m.batchId())) {
+                    finished.add(new Finished(m.id(), MessageStatus.CANCELLED, CANCELLED, "batch cancelled"));
+                    continue;
+                }
+                Suppression s = blocking.getOrDefault(m.recipient(), List.of()).stream()
+                        .filter(x -> x.blocks(sender)).findFirst().orElse(null);
+                if (s != null && !(SmsCategories.CONSENT.equals(m.category())
+                        && suppressions.claimConfirmation(s.id(), m.id()))) {
+                    finished.add(new Finished(m.id(), MessageStatus.FAILED, SUPPRESSED, "not sent: "
+                            + PhoneNumbers.mask(m.recipient()) + " opted out (" + s.scope() + ", " + s.source() + ", "
+                            + s.createdAt() + ")"));
+                    continue;
+                }
+            }
+            ClaimedSms message = m;
+            if (m.concatRef() == null && (m.parts() == null || m.parts() > 1)) {
+                int ref = nextRef.getOrDefault(m.recipient(), 0);
+                nextRef.put(m.recipient(), ref + 1);
+                refCounters.put(m.recipient(), ref + 1);
+                newRefs.put(m.id(), ref & 0xFFFF);
+                message = m.withConcatRef(ref & 0xFFFF);
+            }
+            EncodedSms encoded;
+            try {
+                encoded = encoder.encode(message.body(), encoding.options(message.category(),
+                        message.smartReplacement()), message.concatRef() == null ? 0 : message.concatRef());
+            } catch (RuntimeException e) {
+                // enqueue encoded it already; only a configuration change in between (e.g. lower max-parts) gets here
+                finished.add(new Finished(m.id(), MessageStatus.FAILED, "ENCODING", e.getMessage()));
+                continue;
+            }
+            admitted.put(m.id(), message);
+            for (WirePart part : encoded.parts()) {
+                if (!m.sentParts().contains(part.number())) {
+                    parts.add(new PartSubmission(m.id(), sender, m.recipient(), part));
+                }
+            }
+        }
+        if (!refCounters.isEmpty()) {
+            gate.setNextReferences(refCounters);
+            messages.setConcatRefs(newRefs);
+        }
+
+        onTheWire[0] = !parts.isEmpty();
+        List<SubmitResult> answers = wire.submit(parts);
+        Instant answeredAt = clock.instant();
+
+        Map<String, List<Integer>> resent = new HashMap<>();
+        Map<String, SubmitFailure> permanent = new HashMap<>();
+        Map<String, SubmitFailure> temporary = new HashMap<>();
+        List<PartResult> recorded = new ArrayList<>();
+        List<String> acceptedIds = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            PartSubmission p = parts.get(i);
+            SubmitResult answer = answers.get(i);
+            if (answer.isAccepted()) {
+                String id = SmscMessageIds.normalise(answer.smscMessageId());
+                recorded.add(new PartResult(p.messageId(), p.part().number(), id, null, answeredAt));
+                acceptedIds.add(id);
+                resent.computeIfAbsent(p.messageId(), k -> new ArrayList<>()).add(p.part().number());
+            } else if (answer.failure().isTransient()) {
+                temporary.putIfAbsent(p.messageId(), answer.failure());
+            } else {
+                recorded.add(new PartResult(p.messageId(), p.part().number(), null, answer.failure().code(),
+                        answeredAt));
+                permanent.putIfAbsent(p.messageId(), answer.failure());
+            }
+        }
+        messages.recordParts(recorded);
+
+        Map<String, Integer> submitted = new LinkedHashMap<>();
+        List<Retry> retries = new ArrayList<>();
+        for (ClaimedSms m : admitted.values()) {
+            SubmitFailure refused = permanent.get(m.id());
+            SubmitFailure busy = temporary.get(m.id());
+            if (refused != null) {
+                finished.add(new Finished(m.id(), MessageStatus.FAILED, refused.code(), refused.getMessage()));
+                LOG.warn("SMS {} to {} refused: {}", m.id(), PhoneNumbers.mask(m.recipient()), refused.getMessage());
+            } else if (busy != null) {
+                int attempts = m.attempts() + 1;
+                if (attempts >= config.getMaxAttempts()) {
+                    finished.add(new Finished(m.id(), MessageStatus.FAILED, busy.code(),
+                            "gave up after " + attempts + " attempts: " + busy.getMessage()));
+                } else {
+                    Instant next = answeredAt.plus(Clocks.backoff(attempts, config.getInitialBackoff(),
+                            config.getMaxBackoff()));
+                    retries.add(new Retry(m.id(), attempts, next, busy.code(), busy.getMessage()));
+                    LOG.warn("SMS {} to {}: attempt {} failed ({}), retrying at {}", m.id(),
+                            PhoneNumbers.mask(m.recipient()), attempts, busy.getMessage(), next);
+                }
+            } else {
+                submitted.put(m.id(), m.recovered() ? resent.getOrDefault(m.id(), List.of()).size() : 0);
+            }
+        }
+        messages.markSubmitted(submitted, answeredAt);
+        messages.requeue(retries);
+        List<String> done = messages.finish(finished, answeredAt);
+        Set<String> waited = chunk.stream().filter(ClaimedSms::waited).map(ClaimedSms::id)
+                .collect(java.util.stream.Collectors.toSet());
+        LOG.debug("Chunk of {}: {} part(s) on the wire at {}, {} submitted, {} retried, {} finished", chunk.size(),
+                parts.size(), now, submitted.size(), retries.size(), finished.size());
+        return new Result(done.stream().filter(waited::contains).toList(), acceptedIds);
+    }
+}

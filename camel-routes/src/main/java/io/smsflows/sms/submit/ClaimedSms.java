@@ -1,0 +1,25 @@
+package io.smsflows.sms.submit;
+
+import java.util.Set;
+
+/**
+ * A message this node claimed for submission, with what the submitter needs to put it on the wire.
+ *
+ * @param sentParts  part numbers that already have an SMSC id (an earlier attempt); they are not sent again
+ * @param recovered  a node's lease ran out while it held this message: parts without an id may be on the wire already
+ * @param waited     a process waits for the outcome
+ */
+public record ClaimedSms(String id, String recipient, String sender, String body, String category,
+                         boolean smartReplacement, Integer parts, Integer concatRef, int attempts, boolean recovered,
+                         String batchId, boolean waited, Set<Integer> sentParts) {
+
+    /** No part of it reached the SMSC yet: it must pass the opt-out gate. */
+    public boolean unadmitted() {
+        return sentParts.isEmpty();
+    }
+
+    public ClaimedSms withConcatRef(int ref) {
+        return new ClaimedSms(id, recipient, sender, body, category, smartReplacement, parts, ref, attempts, recovered,
+                batchId, waited, sentParts);
+    }
+}

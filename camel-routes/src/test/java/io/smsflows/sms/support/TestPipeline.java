@@ -1,0 +1,124 @@
+package io.smsflows.sms.support;
+
+import io.smsflows.sms.batch.BatchProperties;
+import io.smsflows.sms.batch.BatchRepository;
+import io.smsflows.sms.batch.SmsBatches;
+import io.smsflows.sms.batch.TextTemplates;
+import io.smsflows.sms.codec.StandardSmsEncoder;
+import io.smsflows.sms.config.EncodingPolicy;
+import io.smsflows.sms.config.SmsFlowsSchema;
+import io.smsflows.sms.consent.RecipientGate;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.outbox.OutboxDispatcher;
+import io.smsflows.sms.outbox.OutboxProperties;
+import io.smsflows.sms.outbox.SmsMessageRepository;
+import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.sms.preview.PricingProperties;
+import io.smsflows.sms.receipt.DeliveryReceipt;
+import io.smsflows.sms.receipt.ReceiptMatcher;
+import io.smsflows.sms.receipt.ReceiptProperties;
+import io.smsflows.sms.receipt.ReceiptRepository;
+import io.smsflows.sms.receipt.ReceiptRepository.StoredReceipt;
+import io.smsflows.sms.receipt.ReceiptState;
+import io.smsflows.sms.receipt.ReceiptStore;
+import io.smsflows.sms.receipt.SmscMessageIds;
+import io.smsflows.sms.submit.ChunkSubmitter;
+import io.smsflows.sms.submit.ClaimedSms;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The pipeline's stages on a fresh H2 database, wired as the starter wires them but with a scripted wire and
+ * recorded signals, so tests drive each stage by hand.
+ */
+public final class TestPipeline {
+
+    public final JdbcDataSource dataSource = new JdbcDataSource();
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    public final JdbcTemplate jdbc;
+    public final TransactionTemplate transactions;
+    public final RecordingSignals signals = new RecordingSignals();
+    public final ScriptedWire wire = new ScriptedWire();
+    public final OutboxProperties outboxConfig = new OutboxProperties();
+    public final ReceiptProperties receiptConfig = new ReceiptProperties();
+    public final BatchProperties batchConfig = new BatchProperties();
+    public final SmsMessageRepository messages;
+    public final ReceiptRepository receipts;
+    public final RecipientGate gate;
+    public final SuppressionList suppressions;
+    public final SmsOutbox outbox;
+    public final OutboxDispatcher dispatcher;
+    public final ChunkSubmitter submitter;
+    public final ReceiptStore store;
+    public final ReceiptMatcher matcher;
+    public final BatchRepository batchRepository;
+    public final SmsBatches batches;
+
+    public TestPipeline(String name) {
+        this(name, TextTemplates.NONE);
+    }
+
+    public TestPipeline(String name, TextTemplates templates) {
+        dataSource.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        new SmsFlowsSchema(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        messages = new SmsMessageRepository(jdbc, SqlDialect.H2);
+        receipts = new ReceiptRepository(jdbc);
+        gate = new RecipientGate(dataSource, SqlDialect.H2);
+        suppressions = new SuppressionList(jdbc, gate, clock);
+        EncodingPolicy encoding = EncodingPolicy.defaults();
+        outbox = new SmsOutbox(messages, new StandardSmsEncoder(), encoding, "SMSFlows", clock, suppressions, signals);
+        dispatcher = new OutboxDispatcher(messages, outboxConfig, transactions, "node-a", signals, clock);
+        submitter = new ChunkSubmitter(messages, new StandardSmsEncoder(), encoding, wire, gate, suppressions,
+                outboxConfig, "SMSFlows", transactions, signals, clock);
+        store = new ReceiptStore(receipts, transactions, clock, Duration.ofSeconds(5));
+        matcher = new ReceiptMatcher(receipts, messages, receiptConfig, transactions, signals, clock);
+        batchRepository = new BatchRepository(jdbc);
+        batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,
+                new PricingProperties(), batchConfig, templates, "SMSFlows", transactions, signals, clock);
+    }
+
+    /** Claims every due message and submits it, chunk by chunk, until nothing is due. */
+    public int dispatchAll() {
+        int sent = 0;
+        while (true) {
+            OutboxDispatcher.Round round = dispatcher.claim();
+            if (round.chunks().isEmpty()) {
+                return sent;
+            }
+            for (List<ClaimedSms> chunk : round.chunks()) {
+                try {
+                    submitter.submit(chunk, dispatcher.nodeId());
+                } finally {
+                    dispatcher.done(chunk.size());
+                }
+                sent += chunk.size();
+            }
+        }
+    }
+
+    /** A receipt from the SMSC: stored, then matched. Returns the stored receipt's id. */
+    public String receive(String smscId, ReceiptState state) {
+        StoredReceipt stored = store.store(new DeliveryReceipt(SmscMessageIds.normalise(smscId), smscId, state, null,
+                null, null, "4915112345678", "SMSFlows", "id:" + smscId));
+        matcher.match(List.of(stored));
+        return stored.id();
+    }
+
+    /** The SMSC id the wire gave to part {@code partNo} of a message. */
+    public String smscId(String messageId, int partNo) {
+        return jdbc.queryForObject("select smsc_message_id from sms_part where message_id = ? and part_no = ?",
+                String.class, messageId, partNo);
+    }
+
+    public String status(String messageId) {
+        return jdbc.queryForObject("select status from sms_message where id = ?", String.class, messageId);
+    }
+}

@@ -1,0 +1,65 @@
+package io.smsflows.sms.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The built-in SMSC simulator, {@code smsflows.simulator.*}: for demos, tests and load runs; never a gateway (it sends
+ * nothing anywhere). It listens on 127.0.0.1 only.
+ */
+@ConfigurationProperties(prefix = "smsflows.simulator")
+public class SimulatorProperties {
+
+    /** Start the simulator: AUTO starts it only when no SMSC host (smsflows.smpp.host) is configured. */
+    private Mode mode = Mode.AUTO;
+    /** Port the simulator listens on (localhost only); 0 picks a free port. */
+    private int port = 2775;
+    /** Delay between submit_sm_resp and the delivery receipt. */
+    private Duration receiptDelay = Duration.ofMillis(200);
+    /**
+     * Delay before each submit_sm_resp, as a remote SMSC answers (e.g. 300ms): shows whether the bind's window is
+     * used. 0: answer at once.
+     */
+    private Duration responseDelay = Duration.ZERO;
+    /** deliver_sm (receipts) in flight at once towards the bound ESME, as an SMSC's own window. */
+    private int receiptWindow = 32;
+    /** Threads that answer PDUs of a bound ESME (submit_sm are answered concurrently up to this number). */
+    private int pduProcessorDegree = 64;
+    /**
+     * Destinations starting with one of these (E.164 digits, no '+') get an UNDELIV receipt (err 001). Default:
+     * +44 7700 9001xx, from Ofcom's range reserved for drama, so no real handset is meant.
+     */
+    private List<String> undeliverablePrefixes = new ArrayList<>(List.of("4477009001"));
+    /** Destinations starting with one of these are refused in submit_sm_resp (0x0B). Default: +44 7700 9002xx. */
+    private List<String> rejectedPrefixes = new ArrayList<>(List.of("4477009002"));
+    /** Send the receipt before answering submit_sm (as some SMSCs do under load): tests our early-receipt path. */
+    private boolean receiptBeforeResponse = false;
+    /** submit_sm PDUs kept for inspection (/api/simulator/submits, tests); older ones are dropped. */
+    private int recorded = 10_000;
+
+    public Mode getMode() { return mode; }
+    public void setMode(Mode mode) { this.mode = mode; }
+    public int getPort() { return port; }
+    public void setPort(int port) { this.port = port; }
+    public Duration getReceiptDelay() { return receiptDelay; }
+    public void setReceiptDelay(Duration receiptDelay) { this.receiptDelay = receiptDelay; }
+    public Duration getResponseDelay() { return responseDelay; }
+    public void setResponseDelay(Duration responseDelay) { this.responseDelay = responseDelay; }
+    public int getReceiptWindow() { return receiptWindow; }
+    public void setReceiptWindow(int receiptWindow) { this.receiptWindow = receiptWindow; }
+    public int getPduProcessorDegree() { return pduProcessorDegree; }
+    public void setPduProcessorDegree(int pduProcessorDegree) { this.pduProcessorDegree = pduProcessorDegree; }
+    public List<String> getUndeliverablePrefixes() { return undeliverablePrefixes; }
+    public void setUndeliverablePrefixes(List<String> undeliverablePrefixes) { this.undeliverablePrefixes = undeliverablePrefixes; }
+    public List<String> getRejectedPrefixes() { return rejectedPrefixes; }
+    public void setRejectedPrefixes(List<String> rejectedPrefixes) { this.rejectedPrefixes = rejectedPrefixes; }
+    public boolean isReceiptBeforeResponse() { return receiptBeforeResponse; }
+    public void setReceiptBeforeResponse(boolean receiptBeforeResponse) { this.receiptBeforeResponse = receiptBeforeResponse; }
+    public int getRecorded() { return recorded; }
+    public void setRecorded(int recorded) { this.recorded = recorded; }
+
+    /** When the simulator runs. */
+    public enum Mode { AUTO, ON, OFF }
+}

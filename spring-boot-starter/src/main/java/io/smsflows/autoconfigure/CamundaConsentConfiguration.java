@@ -1,0 +1,72 @@
+package io.smsflows.autoconfigure;
+
+import io.smsflows.camunda.consent.CrmNotifyDelegate;
+import io.smsflows.camunda.consent.EndJourneysDelegate;
+import io.smsflows.camunda.consent.MarketingConsentDelegate;
+import io.smsflows.camunda.consent.ResubscribeDelegate;
+import io.smsflows.camunda.consent.SmsTexts;
+import io.smsflows.camunda.consent.SuppressDelegate;
+import io.smsflows.camunda.journey.SmsTemplates;
+import io.smsflows.camunda.reply.CamundaReplyListener;
+import io.smsflows.camunda.reply.LazyReplyListener;
+import io.smsflows.sms.consent.MarketingConsent;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.crm.CrmCallbacks;
+import io.smsflows.sms.reply.Conversations;
+import io.smsflows.sms.reply.ReplyListener;
+import io.smsflows.sms.reply.ReplyProperties;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Replies and consent in BPMN: replies correlated into the instance that asked, the delegates of the unsubscribe and
+ * re-subscribe journeys, the marketing consent check, and "Notify CRM".
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaConsentConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ReplyListener.class)
+    ReplyListener smsCamundaReplyListener(ObjectProvider<ProcessEngine> engine) {
+        return new LazyReplyListener(() -> new CamundaReplyListener(engine.getObject()));
+    }
+
+    @Bean
+    SuppressDelegate smsSuppress(SuppressionList suppressions, Conversations conversations) {
+        return new SuppressDelegate(suppressions, conversations);
+    }
+
+    @Bean
+    ResubscribeDelegate smsResubscribe(SuppressionList suppressions) {
+        return new ResubscribeDelegate(suppressions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MarketingConsent.class)
+    MarketingConsent smsMarketingConsentPolicy() {
+        return MarketingConsent.crmAsserted();
+    }
+
+    @Bean
+    MarketingConsentDelegate smsMarketingConsent(MarketingConsent consent, SuppressionList suppressions) {
+        return new MarketingConsentDelegate(consent, suppressions);
+    }
+
+    @Bean
+    EndJourneysDelegate smsEndJourneys() {
+        return new EndJourneysDelegate();
+    }
+
+    @Bean
+    CrmNotifyDelegate crmNotify(CrmCallbacks callbacks) {
+        return new CrmNotifyDelegate(callbacks);
+    }
+
+    @Bean
+    SmsTexts smsTexts(ReplyProperties replies, SmsTemplates templates) {
+        return new SmsTexts(replies, templates);
+    }
+}

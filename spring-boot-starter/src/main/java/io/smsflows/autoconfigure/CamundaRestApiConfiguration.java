@@ -1,0 +1,33 @@
+package io.smsflows.autoconfigure;
+
+import io.smsflows.camunda.journey.ReminderPlanner;
+import io.smsflows.camunda.rest.JourneyController;
+import io.smsflows.camunda.rest.SuppressionController;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.reply.ReplyProperties;
+import java.time.Clock;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The thin journey API for CRMs ({@code /api/journeys}) and the suppression list API ({@code /api/suppressions}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+class CamundaRestApiConfiguration {
+
+    @Bean
+    JourneyController smsJourneyController(ProcessEngine engine, ReminderPlanner reminderPlanner,
+                                           @Qualifier("smsFlowsClock") Clock clock) {
+        return new JourneyController(engine, reminderPlanner, clock);
+    }
+
+    @Bean
+    SuppressionController smsSuppressionController(SuppressionList suppressions, ProcessEngine engine,
+                                                    ReplyProperties replies) {
+        return new SuppressionController(suppressions, engine, replies);
+    }
+}

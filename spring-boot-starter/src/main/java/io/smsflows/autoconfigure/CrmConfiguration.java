@@ -1,0 +1,54 @@
+package io.smsflows.autoconfigure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsflows.sms.crm.CrmCallbacks;
+import io.smsflows.sms.crm.CrmProperties;
+import io.smsflows.sms.crm.CrmRoutes;
+import io.smsflows.sms.crm.CrmSegments;
+import io.smsflows.sms.crm.CrmStubController;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Status callbacks to the CRM through camel-http; without {@code smsflows.crm.base-url}, a servlet application gets
+ * the CRM stub at {@code /api/crm-stub} (demo and tests).
+ */
+@Configuration(proxyBeanMethods = false)
+class CrmConfiguration {
+
+    @Bean
+    CrmRoutes smsCrmRoutes(CrmProperties config) {
+        return new CrmRoutes(config.getTimeout().toMillis());
+    }
+
+    @Bean
+    CrmCallbacks smsCrmCallbacks(CamelContext camelContext, CrmProperties config, Environment environment) {
+        return new CrmCallbacks(camelContext.createProducerTemplate(), config, () -> {
+            String port = environment.getProperty("local.server.port");
+            if (port == null || !environment.getProperty("smsflows.crm.stub.enabled", Boolean.class, true)) {
+                return null;
+            }
+            return "http://localhost:" + port + environment.getProperty("server.servlet.context-path", "")
+                    + "/api/crm-stub";
+        });
+    }
+
+    @Bean
+    CrmSegments smsCrmSegments(CamelContext camelContext, CrmProperties config, ObjectProvider<ObjectMapper> json) {
+        return new CrmSegments(camelContext.createProducerTemplate(), config, json.getIfAvailable(ObjectMapper::new));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    @ConditionalOnProperty(prefix = "smsflows.crm", name = "base-url", havingValue = "", matchIfMissing = true)
+    CrmStubController smsCrmStubController() {
+        return new CrmStubController();
+    }
+}

@@ -1,0 +1,81 @@
+package io.smsflows.autoconfigure;
+
+import io.smsflows.sms.codec.SmsEncoder;
+import io.smsflows.sms.config.EncodingPolicy;
+import io.smsflows.sms.config.SmsFlowsSchema;
+import io.smsflows.sms.consent.RecipientGate;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.outbox.OutboxDispatcher;
+import io.smsflows.sms.outbox.OutboxProperties;
+import io.smsflows.sms.outbox.OutboxRoutes;
+import io.smsflows.sms.outbox.SmsMessageRepository;
+import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.sms.smpp.SmppProperties;
+import io.smsflows.sms.smpp.SmppWire;
+import io.smsflows.sms.submit.ChunkSubmitter;
+import io.smsflows.sms.support.PipelineSignals;
+import io.smsflows.sms.support.SqlDialect;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outbox: where every message starts (one row in the caller's transaction), the claim stage, the submitters
+ * (the opt-out gate and the window) and their routes. {@code smsflows.outbox.dispatch=false} keeps a node from
+ * submitting (it still queues).
+ */
+@Configuration(proxyBeanMethods = false)
+class OutboxConfiguration {
+
+    @Bean
+    SmsMessageRepository smsMessageRepository(DataSource dataSource, SqlDialect dialect, SmsFlowsSchema schema) {
+        return new SmsMessageRepository(new JdbcTemplate(dataSource), dialect);
+    }
+
+    @Bean
+    SmsOutbox smsOutbox(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding,
+                        SmppProperties smpp, @Qualifier("smsFlowsClock") Clock clock, SuppressionList suppressions,
+                        PipelineSignals signals) {
+        return new SmsOutbox(messages, encoder, encoding, smpp.getDefaultSender(), clock, suppressions, signals);
+    }
+
+    @Bean
+    OutboxDispatcher smsOutboxDispatcher(SmsMessageRepository messages, OutboxProperties config,
+                                         DataSource dataSource, PipelineSignals signals,
+                                         @Qualifier("smsFlowsClock") Clock clock) {
+        return new OutboxDispatcher(messages, config, Transactions.on(dataSource), nodeId(), signals, clock);
+    }
+
+    @Bean
+    ChunkSubmitter smsChunkSubmitter(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding,
+                                     SmppWire wire, RecipientGate gate, SuppressionList suppressions,
+                                     OutboxProperties config, SmppProperties smpp, DataSource dataSource,
+                                     PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock) {
+        return new ChunkSubmitter(messages, encoder, encoding, wire, gate, suppressions, config,
+                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "smsflows.outbox", name = "dispatch", matchIfMissing = true)
+    OutboxRoutes smsOutboxRoutes(OutboxDispatcher dispatcher, ChunkSubmitter submitter, OutboxProperties config) {
+        return new OutboxRoutes(dispatcher, submitter, config);
+    }
+
+    /** This node's name in claims: host name and a random suffix (two instances on one host stay apart). */
+    private static String nodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return (host.length() > 48 ? host.substring(0, 48) : host) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
