@@ -27,7 +27,7 @@ class ModelsUseElementTemplatesTest {
 
     private static Set<String> templateIds() throws IOException {
         Set<String> ids = new HashSet<>();
-        for (String file : List.of("send-sms.json", "notify-crm.json", "ask-by-sms.json")) {
+        for (String file : List.of("send-sms.json", "notify-crm.json", "ask-by-sms.json", "send-sms-batch.json")) {
             try (InputStream in = ModelsUseElementTemplatesTest.class.getResourceAsStream("/element-templates/" + file)) {
                 ids.add(new ObjectMapper().readTree(in).get("id").asText());
             }
@@ -47,7 +47,8 @@ class ModelsUseElementTemplatesTest {
                 BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
                 for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
                     String delegate = task.getCamundaDelegateExpression();
-                    if ("${smsSend}".equals(delegate) || "${crmNotify}".equals(delegate)) {
+                    if ("${smsSend}".equals(delegate) || "${crmNotify}".equals(delegate)
+                            || "${smsSendBatch}".equals(delegate)) {
                         String template = task.getAttributeValueNs(MODELER, "modelerTemplate");
                         assertThat(template).as(file + " " + task.getId()).isIn(known);
                         checked++;

@@ -28,7 +28,7 @@ class ElementTemplatesTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/element-templates");
     private static final Set<String> OUR_BEANS = Set.of("${smsSend}", "${crmNotify}", "${smsSuppress}",
-            "${smsResubscribe}", "${smsEndJourneys}");
+            "${smsResubscribe}", "${smsEndJourneys}", "${smsSendBatch}");
     private final ObjectMapper json = new ObjectMapper();
 
     private JsonSchema schema() throws IOException {
@@ -48,7 +48,7 @@ class ElementTemplatesTest {
         JsonSchema schema = schema();
         List<Path> files = files();
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .contains("send-sms.json", "notify-crm.json", "ask-by-sms.json");
+                .contains("send-sms.json", "notify-crm.json", "ask-by-sms.json", "send-sms-batch.json");
         for (Path file : files) {
             Set<ValidationMessage> errors = schema.validate(json.readTree(file.toFile()));
             assertThat(errors).as(file.getFileName().toString()).isEmpty();
