@@ -9,7 +9,6 @@ alter table sms_message add column recovered           boolean default false not
 -- parts sent again after a lease recovery (the SMSC may have them twice)
 alter table sms_message add column possible_duplicates integer default 0 not null;
 create index ix_sms_message_batch on sms_message (batch_id, status);
-create index ix_sms_message_lease on sms_message (status, claimed_until);
 
 -- One bulk send: a campaign's audience or an API's list, sent through the pipeline without a process per message.
 create table sms_batch (

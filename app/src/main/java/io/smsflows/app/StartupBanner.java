@@ -29,7 +29,7 @@ class StartupBanner {
                 SMS Flows is up.
                   Cockpit / Tasklist : {}/camunda/app/  {}
                   REST API           : {}/engine-rest  (HTTP Basic)
-                  Simulator replies  : POST {}/api/simulator/mo {{"from":"+4915112345678","to":"SMSFlows","text":"YES"}}""",
+                  Simulator replies  : POST {}/api/simulator/mo {"from":"+4915112345678","to":"SMSFlows","text":"YES"}""",
                 base, admin == null ? "(no demo user: create users in Admin)" : "login " + admin + " / "
                         + (admin.equals("demo") ? "demo" : "<your password>"), base, base);
     }

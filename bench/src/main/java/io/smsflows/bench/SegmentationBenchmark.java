@@ -3,7 +3,8 @@ package io.smsflows.bench;
 import io.smsflows.sms.codec.EncodedSms;
 import io.smsflows.sms.codec.EncodingOptions;
 import io.smsflows.sms.codec.StandardSmsEncoder;
-import io.smsflows.sms.config.SmsFlowsProperties;
+import io.smsflows.sms.config.EncodingPolicy;
+import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.preview.SmsPreview;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public class SegmentationBenchmark {
     public void setUp() {
         texts = new ArrayList<>(Corpus.texts().values());
         encoder = new StandardSmsEncoder();
-        preview = new SmsPreview(encoder, new SmsFlowsProperties());
+        preview = new SmsPreview(encoder, EncodingPolicy.defaults(), new PricingProperties());
         camelSmpp = new CamelSmppSplitting(new DefaultCamelContext());
         camelSmppDetecting = new CamelSmppSplitting(new DefaultCamelContext(), true);
         options = EncodingOptions.defaults().withMaxParts(255);

@@ -50,7 +50,8 @@ class OutboxConfiguration {
     OutboxDispatcher smsOutboxDispatcher(SmsMessageRepository messages, OutboxProperties config,
                                          DataSource dataSource, PipelineSignals signals,
                                          @Qualifier("smsFlowsClock") Clock clock) {
-        return new OutboxDispatcher(messages, config, Transactions.on(dataSource), nodeId(), signals, clock);
+        String nodeId = config.getNodeId() == null || config.getNodeId().isBlank() ? nodeId() : config.getNodeId().trim();
+        return new OutboxDispatcher(messages, config, Transactions.on(dataSource), nodeId, signals, clock);
     }
 
     @Bean

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -59,6 +60,7 @@ public class SmsBatches {
     private final TransactionTemplate transactions;
     private final PipelineSignals signals;
     private final Clock clock;
+    private final Map<String, Cached> statusCache = new ConcurrentHashMap<>();
 
     public SmsBatches(BatchRepository batches, SmsMessageRepository messages, SmsEncoder encoder,
                       EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
@@ -109,8 +111,28 @@ public class SmsBatches {
         return receipt;
     }
 
+    /**
+     * The status of a batch, counted from its messages. A running batch is counted at most once per
+     * {@code smsflows.batches.progress-interval}: clients that poll often (a dashboard, a CRM) share one count.
+     */
     public Optional<BatchStatus> status(String id) {
-        return batches.findById(id).map(b -> batches.status(b, pricing::perPart, pricing.getCurrency()));
+        Cached cached = statusCache.get(id);
+        Instant now = clock.instant();
+        if (cached != null && cached.at().plus(config.getProgressInterval()).isAfter(now)) {
+            return Optional.of(cached.status());
+        }
+        Optional<BatchStatus> status = batches.findById(id).map(b -> batches.status(b, pricing::perPart,
+                pricing.getCurrency()));
+        status.ifPresent(s -> {
+            if (statusCache.size() > 1000) {
+                statusCache.clear(); // a bound, not an eviction policy: counting again is always right
+            }
+            statusCache.put(id, new Cached(s, now));
+        });
+        return status;
+    }
+
+    private record Cached(BatchStatus status, Instant at) {
     }
 
     /**
@@ -133,6 +155,7 @@ public class SmsBatches {
             LOG.info("Batch {} cancelled: {} queued message(s) will not be sent", id, stopped);
             return true;
         });
+        statusCache.remove(id);
         if (!Boolean.TRUE.equals(cancelled) && batch.get().state() != BatchState.CANCELLED) {
             throw new IllegalStateException("batch " + id + " has ended (" + batch.get().state()
                     + "): nothing is left to cancel");

@@ -47,8 +47,8 @@ public class OutboxDispatcher {
     public record Round(List<List<ClaimedSms>> chunks, boolean more) {
     }
 
-    /** One claim round. */
-    public Round claim() {
+    /** One claim round; one at a time on this node (rounds in parallel would only compete for the same rows). */
+    public synchronized Round claim() {
         int free = Math.min(capacity - inFlight.get(), config.getBatchSize());
         if (free <= 0) {
             starved.set(true);

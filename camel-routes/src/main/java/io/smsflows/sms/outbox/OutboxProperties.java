@@ -12,6 +12,8 @@ public class OutboxProperties {
 
     /** This node submits outbox rows. Off: it only queues them (e.g. nodes that run processes but hold no bind). */
     private boolean dispatch = true;
+    /** This node's name in claims (sms_message.claimed_by); empty: host name and a random suffix. */
+    private String nodeId;
     /**
      * How often the dispatcher looks for due messages when idle (one indexed query). A commit that queues messages
      * wakes it at once on this node; other nodes see them at their next poll.
@@ -37,6 +39,8 @@ public class OutboxProperties {
 
     public boolean isDispatch() { return dispatch; }
     public void setDispatch(boolean dispatch) { this.dispatch = dispatch; }
+    public String getNodeId() { return nodeId; }
+    public void setNodeId(String nodeId) { this.nodeId = nodeId; }
     public Duration getPollInterval() { return pollInterval; }
     public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
     public int getBatchSize() { return batchSize; }

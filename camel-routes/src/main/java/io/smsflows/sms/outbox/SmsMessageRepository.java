@@ -57,10 +57,12 @@ public class SmsMessageRepository {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final SqlDialect dialect;
     private final String insertPart;
 
     public SmsMessageRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.insertPart = dialect.insertIfAbsent("sms_part",
                 new String[] {"message_id", "part_no", "smsc_message_id", "status", "error_code", "submitted_at", "done_at"},
@@ -134,25 +136,37 @@ public class SmsMessageRepository {
     // --- claiming ----------------------------------------------------------------------------------------------
 
     /**
-     * Claims up to {@code limit} due messages for this node in one transaction (the caller's): rows another node is
-     * claiming at the same moment are skipped, not waited for. Returns what the submitter needs, including the parts
-     * an earlier attempt already put on the wire.
+     * Claims up to {@code limit} due messages for this node in one transaction (the caller's), oldest first, and
+     * returns what the submitter needs, including the parts an earlier attempt already put on the wire.
+     *
+     * <p>PostgreSQL: {@code FOR UPDATE SKIP LOCKED}, so nodes claiming at the same moment skip each other's rows
+     * instead of waiting. H2 (one node by definition): its {@code FOR UPDATE} reads and sorts every due row before
+     * it locks any (the cost grows with the backlog), so the due rows are read in index order without a lock and
+     * taken with a guarded update; a row another thread took meanwhile is simply not ours.
      */
     public List<ClaimedSms> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
-        List<Object[]> rows = jdbc.query("select id, recipient, sender, body, category, smart_replacement, parts, "
-                        + "concat_ref, attempts, recovered, batch_id, notify_status from sms_message "
-                        + "where status = 'QUEUED' and next_attempt_at <= ? order by next_attempt_at "
-                        + "fetch first " + limit + " rows only for update skip locked",
+        String select = "select id, recipient, sender, body, category, smart_replacement, parts, concat_ref, attempts, "
+                + "recovered, batch_id, notify_status from sms_message where status = 'QUEUED' and next_attempt_at <= ? "
+                + "order by status, next_attempt_at fetch first " + limit + " rows only";
+        boolean skipLocked = dialect == SqlDialect.POSTGRESQL;
+        List<Object[]> rows = jdbc.query(skipLocked ? select + " for update skip locked" : select,
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getBoolean(6), rs.getObject(7), rs.getObject(8), rs.getInt(9),
                     rs.getBoolean(10), rs.getString(11), rs.getString(12)}, ts(now));
         if (rows.isEmpty()) {
             return List.of();
         }
-        jdbc.batchUpdate("update sms_message set status = 'SENDING', claimed_by = ?, claimed_until = ? where id = ?",
+        int[] taken = jdbc.batchUpdate("update sms_message set status = 'SENDING', claimed_by = ?, claimed_until = ? "
+                        + "where id = ? and status = 'QUEUED'",
                 rows.stream().map(r -> new Object[] {nodeId, ts(leaseUntil), r[0]}).toList());
+        List<Object[]> ours = new ArrayList<>(rows.size());
+        for (int i = 0; i < taken.length; i++) {
+            if (taken[i] != 0) {
+                ours.add(rows.get(i));
+            }
+        }
         // parts of earlier attempts (a retry after a transient error, a take-over after a lost lease)
-        List<String> retried = rows.stream().filter(r -> (Integer) r[8] > 0 || (Boolean) r[9])
+        List<String> retried = ours.stream().filter(r -> (Integer) r[8] > 0 || (Boolean) r[9])
                 .map(r -> (String) r[0]).toList();
         Map<String, Set<Integer>> sent = new HashMap<>();
         for (List<String> chunk : chunks(retried)) {
@@ -162,8 +176,8 @@ public class SmsMessageRepository {
                         sent.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getInt(2));
                     });
         }
-        List<ClaimedSms> claimed = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
+        List<ClaimedSms> claimed = new ArrayList<>(ours.size());
+        for (Object[] r : ours) {
             claimed.add(new ClaimedSms((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (Boolean) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
                     r[7] == null ? null : ((Number) r[7]).intValue(), (Integer) r[8], (Boolean) r[9],
@@ -315,20 +329,22 @@ public class SmsMessageRepository {
         return states;
     }
 
-    /** Every part delivered: the message is. Returns the ids that changed. */
-    public List<String> delivered(Map<String, Instant> doneAt, Instant now) {
-        List<Map.Entry<String, Instant>> entries = new ArrayList<>(doneAt.entrySet());
+    /**
+     * Every part delivered: the message is, as of {@code now} (when we learned it; the SMSC's "done date", often
+     * to the minute, stays on each part). Returns the ids that changed.
+     */
+    public List<String> delivered(List<String> ids, Instant now) {
         List<String> changed = new ArrayList<>();
-        for (List<Map.Entry<String, Instant>> chunk : chunks(entries)) {
+        for (List<String> chunk : chunks(ids)) {
             int[] counts = jdbc.batchUpdate("update sms_message set status = 'DELIVERED', done_at = ?, "
                     + "claimed_by = null, claimed_until = null, submitted_at = coalesce(submitted_at, ?), "
                     + "error_code = null, error_text = null, recovered = false, "
                     + "notify_status = case when notify_status = 'WAITING' then 'PENDING' else notify_status end, "
                     + "notify_next_at = ? where id = ? and status not in " + MessageStatus.FINAL_SQL,
-                    chunk.stream().map(e -> new Object[] {ts(e.getValue()), ts(now), ts(now), e.getKey()}).toList());
+                    chunk.stream().map(id -> new Object[] {ts(now), ts(now), ts(now), id}).toList());
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 0) {
-                    changed.add(chunk.get(i).getKey());
+                    changed.add(chunk.get(i));
                 }
             }
         }

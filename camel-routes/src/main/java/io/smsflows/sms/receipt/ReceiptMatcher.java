@@ -14,15 +14,17 @@ import io.smsflows.sms.support.PipelineSignals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -141,7 +143,25 @@ public class ReceiptMatcher {
                     r.doneDate() == null ? now : r.doneDate()));
         }
 
-        Set<String> touched = new LinkedHashSet<>();
+        // rows in one order in every transaction: two matchers never wait for each other in a cycle
+        Integer[] order = new Integer[updates.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing((Integer i) -> updates.get(i).messageId())
+                .thenComparingInt(i -> updates.get(i).partNo()));
+        List<PartDone> sortedUpdates = new ArrayList<>(updates.size());
+        List<Integer> sortedOf = new ArrayList<>(updates.size());
+        for (Integer i : order) {
+            sortedUpdates.add(updates.get(i));
+            sortedOf.add(updateOf.get(i));
+        }
+        updates.clear();
+        updates.addAll(sortedUpdates);
+        updateOf.clear();
+        updateOf.addAll(sortedOf);
+
+        Set<String> touched = new TreeSet<>();
         boolean[] changed = messages.partsDone(updates);
         for (int i = 0; i < updates.size(); i++) {
             int at = updateOf.get(i);
@@ -168,12 +188,12 @@ public class ReceiptMatcher {
 
     /** Delivered when every part is, failed when one part failed. Returns the finished ids a process waits for. */
     private List<String> finishMessages(Set<String> messageIds, Instant now) {
-        Map<String, List<PartState>> byMessage = new HashMap<>();
+        Map<String, List<PartState>> byMessage = new TreeMap<>();
         for (PartState s : messages.partStates(messageIds)) {
             byMessage.computeIfAbsent(s.messageId(), k -> new ArrayList<>()).add(s);
         }
         List<Finished> failed = new ArrayList<>();
-        Map<String, Instant> delivered = new LinkedHashMap<>();
+        List<String> delivered = new ArrayList<>();
         Set<String> notify = new HashSet<>();
         byMessage.forEach((id, parts) -> {
             if (parts.get(0).waited()) {
@@ -185,8 +205,7 @@ public class ReceiptMatcher {
                 failed.add(new Finished(id, MessageStatus.FAILED, failure.errorCode(),
                         "part " + failure.partNo() + " of " + failure.parts() + " failed"));
             } else if (parts.size() == parts.get(0).parts() && parts.stream().allMatch(p -> p.status() == PartStatus.DELIVERED)) {
-                delivered.put(id, parts.stream().map(PartState::doneAt).filter(java.util.Objects::nonNull)
-                        .max(Instant::compareTo).orElse(now));
+                delivered.add(id);
             }
         });
         List<String> finished = new ArrayList<>(messages.finish(failed, now));

@@ -173,6 +173,9 @@ class SmsBatchesTest {
 
         pipeline.receive(pipeline.smscId(ids.get(1), 1), ReceiptState.UNDELIVERABLE);
         tracker.track();
+        assertThat(batches.status(receipt.id()).orElseThrow()).as("counted at most once per progress interval")
+                .isEqualTo(midway);
+        pipeline.clock.advance(pipeline.batchConfig.getProgressInterval());
         BatchStatus done = batches.status(receipt.id()).orElseThrow();
         assertThat(done.state()).isEqualTo(BatchState.DONE);
         assertThat(done.doneAt()).isNotNull();
@@ -200,6 +203,7 @@ class SmsBatchesTest {
         var round = pipeline.dispatcher.claim(); // claimed, not yet submitted
         batches.cancel(receipt.id());
         round.chunks().forEach(chunk -> pipeline.submitter.submit(chunk, pipeline.dispatcher.nodeId()));
+        pipeline.clock.advance(pipeline.batchConfig.getProgressInterval());
 
         assertThat(pipeline.wire.submitted()).isEmpty();
         assertThat(batches.status(receipt.id()).orElseThrow().cancelled()).isEqualTo(3);

@@ -1,0 +1,369 @@
+package io.smsflows.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The load tool (a benchmark, not a test). Starts the app (and, for journeys, the bare engine) as child processes on
+ * fresh databases, drives them over REST as a CRM would, and prints what was sustained, from the timestamps the
+ * databases recorded: messages/s and parts/s from the first accepted row to the last receipt applied, receipts/s,
+ * correlation latency p50/p99/max, the app's CPU time and live heap after the run, lost and duplicated messages.
+ *
+ * <pre>
+ * mvn -B -q -Pbench -DskipTests package
+ * java -cp bench/target/benchmarks.jar io.smsflows.bench.load.LoadTool [options] [scenario...]
+ *   scenarios: bulk (20,000 single-part), bulk2 (10,000 two-part), stream (100,000 over REST), journeys (app vs bare
+ *              engine, then the app at half that rate), latency (a remote SMSC: 300 ms per submit_sm_resp),
+ *              simulator (the simulator alone, driven by a raw jSMPP client); default: bulk bulk2 journeys
+ *   --db h2|postgres   --messages N   --instances N   --concurrency N   --smsc host:port   --heap 1g
+ *   --jvm "-XX:StartFlightRecording=filename=/tmp/app.jfr"   --app.&lt;property&gt; value (passed to the app)
+ * </pre>
+ */
+public final class LoadTool {
+
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> options;
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<String> report = new ArrayList<>();
+    private final AtomicInteger ports = new AtomicInteger(18180);
+
+    private LoadTool(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.work = Files.createTempDirectory("smsflows-load-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> scenarios = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                scenarios.add(args[i]);
+            }
+        }
+        if (scenarios.isEmpty()) {
+            scenarios = List.of("bulk", "bulk2", "journeys");
+        }
+        LoadTool tool = new LoadTool(options);
+        tool.line("SMS Flows load tool, %s, %d cores, database %s, logs in %s", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), tool.opt("db", "h2"), tool.work);
+        for (String scenario : scenarios) {
+            switch (scenario) {
+                case "bulk" -> tool.bulk("bulk: single-part GSM", tool.intOpt("messages", 20_000), 1, List.of());
+                case "bulk2" -> tool.bulk("bulk: two-part GSM", tool.intOpt("messages", 20_000) / 2, 2, List.of());
+                case "stream" -> tool.bulk("bulk: 100,000 streamed over REST", 100_000, 1, List.of());
+                case "latency" -> tool.bulk("bulk: remote SMSC, 300 ms per submit_sm_resp, window 50",
+                        tool.intOpt("messages", 3_000), 1, List.of("--smsflows.simulator.response-delay=300ms",
+                                "--smsflows.smpp.window=50"));
+                case "journeys" -> tool.journeys();
+                case "simulator" -> SimulatorAlone.measure(tool.intOpt("messages", 20_000), tool::line);
+                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+            }
+        }
+        System.out.println();
+        tool.report.forEach(System.out::println);
+    }
+
+    // ---------------------------------------------------------------------------------------------- scenarios
+
+    private void bulk(String title, int messages, int parts, List<String> extraArgs) throws Exception {
+        Database db = database("bulk");
+        List<String> args = new ArrayList<>(appArgs(db));
+        args.addAll(extraArgs);
+        try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), opt("jvm", ""), ports.getAndIncrement(), args, work)) {
+            String text = parts == 1 ? "Hi {{n}}, -30% today only at SHOP: show this SMS at the till."
+                    : "Hi {{n}}, " + "our Black Friday starts now: -30% on everything, free delivery, and a gift for "
+                    + "the first 1,000 orders. Show this SMS at the till or order online. Reply STOP to opt out.";
+            long cpu0 = app.cpuMillis();
+            long t0 = System.currentTimeMillis();
+            JsonNode receipt = postNdjson(app, text, messages);
+            long accepted = System.currentTimeMillis();
+            String id = receipt.get("id").asText();
+            JsonNode status = awaitBatch(app, id, Duration.ofMinutes(30));
+            long cpu1 = app.cpuMillis();
+            long end = Instant.parse(status.get("lastDoneAt").asText()).toEpochMilli();
+            long first = Instant.parse(status.get("firstSubmittedAt").asText()).toEpochMilli();
+            long submits = simulatorSubmits(app);
+            long[] receiptSpan = db.longs("select count(*), min(received_at), max(received_at) from sms_receipt").get(0);
+            long delivered = status.get("delivered").asLong();
+            long totalParts = status.get("parts").asLong();
+            double seconds = (end - t0) / 1000.0;
+            line("");
+            line("== %s (%s)", title, opt("db", "h2"));
+            line("rows accepted        : %d of %d in %.1f s (%.0f rows/s over REST, NDJSON streamed)",
+                    receipt.get("accepted").asLong(), messages, (accepted - t0) / 1000.0, messages * 1000.0 / (accepted - t0));
+            line("end to end           : %.1f s from the first row sent to the last receipt applied", seconds);
+            line("throughput           : %.0f msg/s, %.0f parts/s end to end; %.0f msg/s from the first submit",
+                    delivered / seconds, totalParts / seconds, delivered * 1000.0 / Math.max(1, end - first));
+            line("receipts             : %d stored, %.0f receipts/s (first to last stored)", receiptSpan[0],
+                    receiptSpan[0] * 1000.0 / Math.max(1, receiptSpan[2] - receiptSpan[1]));
+            line("lost / duplicated    : %d not delivered, %d submit_sm beyond the parts (simulator saw %d)",
+                    messages - delivered, Math.max(0, submits - totalParts), submits);
+            line("app                  : CPU %.1f s over %.1f s (%.0f%% of %d cores), live heap after the run %d MB, RSS %d MB",
+                    (cpu1 - cpu0) / 1000.0, seconds, 100.0 * (cpu1 - cpu0) / (end - t0)
+                            / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
+                    app.liveHeapMb(), app.rssMb());
+        }
+    }
+
+    private void journeys() throws Exception {
+        int instances = intOpt("instances", 2_000);
+        int concurrency = intOpt("concurrency", 32);
+        Path bare = Path.of(opt("bare-jar", "bench/bare-engine/target/bare-engine.jar"));
+        Result bareResult = null;
+        if (Files.exists(bare)) {
+            Database db = database("bare");
+            try (AppProcess engine = AppProcess.start(bare, opt("heap", "1g"), opt("jvm", ""), ports.getAndIncrement(),
+                    List.of("--spring.datasource.url=" + db.url, "--spring.datasource.username=" + db.user,
+                            "--bare.receipt-delay=50ms"), work)) {
+                bareResult = drive(engine, db, "bare-send-and-track", instances, concurrency, 0,
+                        "select p.END_TIME_, o.due_at from ACT_HI_PROCINST p join bare_outbox o "
+                                + "on o.process_instance_id = p.ID_ where p.BUSINESS_KEY_ like ?");
+            }
+            report("journeys: bare engine (no SMS work)", bareResult);
+        } else {
+            line("(no bare engine at %s: build it with -Pbench)", bare);
+        }
+        Database db = database("journeys");
+        Result full;
+        try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), opt("jvm", ""), ports.getAndIncrement(), appArgs(db), work)) {
+            full = drive(app, db, "send-and-track", instances, concurrency, 0, LATENCY_SQL);
+            report("journeys: send-and-track in the app, as fast as it goes", full);
+            if (bareResult != null) {
+                line("app / bare engine    : %.0f%%", 100 * full.throughput / bareResult.throughput);
+            }
+            double half = full.throughput / 2;
+            Result halfRate = drive(app, db, "send-and-track", (int) Math.min(instances, half * 30), concurrency,
+                    half, LATENCY_SQL);
+            report(String.format(Locale.ROOT, "journeys: send-and-track at half that rate (%.0f/s)", half), halfRate);
+        }
+    }
+
+    private static final String LATENCY_SQL = "select p.END_TIME_, max(r.received_at) from ACT_HI_PROCINST p "
+            + "join sms_message m on m.process_instance_id = p.ID_ join sms_receipt r on r.message_id = m.id "
+            + "where p.BUSINESS_KEY_ like ? group by p.ID_, p.END_TIME_";
+
+    private record Result(int instances, int completed, double startsPerSecond, double throughput, long[] latencies,
+                          double cpuSeconds, double seconds, long heapMb) {
+    }
+
+    /** Starts instances over REST (HTTP Basic), paced to {@code rate} per second if positive, and measures them. */
+    private Result drive(AppProcess app, Database db, String processKey, int instances, int concurrency, double rate,
+                         String latencySql) throws Exception {
+        String run = "load-" + System.nanoTime();
+        Semaphore inFlight = new Semaphore(concurrency);
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        long cpu0 = app.cpuMillis();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < instances; i++) {
+            if (rate > 0) {
+                long due = t0 + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            inFlight.acquire();
+            String body = String.format("{\"businessKey\":\"%s-%d\",\"variables\":{\"to\":{\"value\":\"+4915130%06d\"},"
+                    + "\"text\":{\"value\":\"Your appointment tomorrow at 10:00. Reply YES to confirm.\"}}}", run, i, i);
+            calls.add(http.sendAsync(HttpRequest.newBuilder(uri(app, "/engine-rest/process-definition/key/"
+                            + processKey + "/start")).header("Authorization", AUTH)
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        long started = System.nanoTime();
+        long failed = calls.stream().filter(c -> c.join().statusCode() != 200).count();
+        if (failed > 0) {
+            line("%d starts failed, e.g. %s", failed, calls.stream().map(CompletableFuture::join)
+                    .filter(r -> r.statusCode() != 200).findFirst().map(HttpResponse::body).orElse(""));
+        }
+        long deadline = System.currentTimeMillis() + 600_000;
+        long completed;
+        while ((completed = db.count("select count(*) from ACT_HI_PROCINST where BUSINESS_KEY_ like ? "
+                + "and END_TIME_ is not null", run + "-%")) < instances && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        long cpu1 = app.cpuMillis();
+        long[] span = db.longs("select min(START_TIME_), max(END_TIME_) from ACT_HI_PROCINST where BUSINESS_KEY_ like ?",
+                run + "-%").get(0);
+        long[] latencies = db.longs(latencySql, run + "-%").stream().mapToLong(r -> r[0] - r[1]).sorted().toArray();
+        double seconds = (span[1] - span[0]) / 1000.0;
+        return new Result(instances, (int) completed, instances / ((started - t0) / 1e9), completed / seconds,
+                latencies, (cpu1 - cpu0) / 1000.0, seconds, app.liveHeapMb());
+    }
+
+    private void report(String title, Result r) {
+        line("");
+        line("== %s (%s)", title, opt("db", "h2"));
+        line("instances            : %d of %d completed in %.1f s; REST starts %.0f/s (HTTP Basic)", r.completed,
+                r.instances, r.seconds, r.startsPerSecond);
+        line("throughput           : %.1f instances/s (first start to last end)", r.throughput);
+        if (r.latencies.length > 0) {
+            line("correlation latency  : p50 %d ms, p99 %d ms, max %d ms (receipt stored -> instance ended, %d samples)",
+                    pct(r.latencies, 50), pct(r.latencies, 99), r.latencies[r.latencies.length - 1], r.latencies.length);
+        }
+        line("process              : CPU %.1f s (%.0f%% of %d cores), live heap after the run %d MB", r.cpuSeconds,
+                100 * r.cpuSeconds / r.seconds / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors(), r.heapMb);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(sorted.length * p / 100.0) - 1))];
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private Database database(String name) throws Exception {
+        String unique = name + "_" + System.currentTimeMillis();
+        if ("postgres".equals(opt("db", "h2"))) {
+            return Database.postgres(opt("pg", "jdbc:postgresql://127.0.0.1:5432/"), opt("pg-user", "postgres"),
+                    "smsflows_" + unique);
+        }
+        return Database.h2(work, unique, opt("h2", ";QUERY_CACHE_SIZE=256"));
+    }
+
+    private List<String> appArgs(Database db) {
+        List<String> args = new ArrayList<>(db.appArgs());
+        args.addAll(List.of("--spring.profiles.active=demo", "--logging.level.io.smsflows=WARN",
+                "--smsflows.simulator.port=0", "--smsflows.simulator.receipt-delay=" + opt("receipt-delay", "50ms"),
+                "--smsflows.simulator.recorded=1000"));
+        if (options.containsKey("smsc")) {
+            String[] hostPort = options.get("smsc").split(":");
+            args.add("--smsflows.smpp.host=" + hostPort[0]);
+            args.add("--smsflows.smpp.port=" + hostPort[1]);
+        }
+        options.forEach((k, v) -> {
+            if (k.startsWith("app.")) {
+                args.add("--" + k.substring(4) + "=" + v);
+            }
+        });
+        return args;
+    }
+
+    private Path appJar() {
+        return Path.of(opt("app-jar", "app/target/sms-flows-app.jar"));
+    }
+
+    private JsonNode postNdjson(AppProcess app, String text, int rows) throws IOException, InterruptedException {
+        String header = "{\"category\":\"marketing\",\"sender\":\"SHOP\",\"text\":" + JSON.writeValueAsString(text)
+                + ",\"idempotencyKey\":\"load-" + System.nanoTime() + "\"}\n";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(app, "/api/sms/batches"))
+                .header("Authorization", AUTH).header("Content-Type", "application/x-ndjson")
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RowStream(header, rows))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("batch refused: " + r.statusCode() + " " + r.body() + "\n" + app.tail(30));
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode awaitBatch(AppProcess app, String id, Duration timeout) throws Exception {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode status = JSON.readTree(http.send(HttpRequest.newBuilder(uri(app, "/api/sms/batches/" + id))
+                    .header("Authorization", AUTH).build(), HttpResponse.BodyHandlers.ofString()).body());
+            if (status.hasNonNull("doneAt")) {
+                return status;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("batch " + id + " did not end within " + timeout + "\n" + app.tail(30));
+    }
+
+    private long simulatorSubmits(AppProcess app) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(app, "/api/simulator/submits?limit=1"))
+                .header("Authorization", AUTH).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? JSON.readTree(r.body()).get("total").asLong() : -1;
+    }
+
+    private static URI uri(AppProcess app, String path) {
+        return URI.create("http://localhost:" + app.port + path);
+    }
+
+    private String opt(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private int intOpt(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    private void line(String format, Object... args) {
+        String s = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+        System.out.println(s);
+        report.add(s);
+    }
+
+    /** NDJSON rows made while they are sent: the tool holds no list of recipients either. */
+    private static final class RowStream extends InputStream {
+        private final int rows;
+        private byte[] current;
+        private int pos;
+        private int next;
+
+        RowStream(String header, int rows) {
+            this.rows = rows;
+            this.current = header.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int read() {
+            if (!fill()) {
+                return -1;
+            }
+            return current[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        private boolean fill() {
+            while (current == null || pos == current.length) {
+                if (next == rows) {
+                    return false;
+                }
+                current = String.format("{\"to\":\"+4915120%07d\",\"variables\":{\"n\":\"%d\"}}\n", next, next)
+                        .getBytes(StandardCharsets.UTF_8);
+                pos = 0;
+                next++;
+            }
+            return true;
+        }
+    }
+}
