@@ -28,10 +28,10 @@ class ReceiptConfiguration {
     }
 
     @Bean
-    ReceiptStore smsReceiptStore(ReceiptRepository receipts, DataSource dataSource, SmppProperties smpp,
-                                 @Qualifier("smsFlowsClock") Clock clock) {
+    ReceiptStore smsReceiptStore(ReceiptRepository receipts, ReceiptMatcher matcher, DataSource dataSource,
+                                 SmppProperties smpp, @Qualifier("smsFlowsClock") Clock clock) {
         // the SMSC waits for deliver_sm_resp about as long as we wait for submit_sm_resp
-        return new ReceiptStore(receipts, Transactions.on(dataSource), clock, smpp.getTransactionTimer());
+        return new ReceiptStore(receipts, matcher, Transactions.on(dataSource), clock, smpp.getTransactionTimer());
     }
 
     @Bean

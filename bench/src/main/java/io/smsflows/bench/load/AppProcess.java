@@ -89,6 +89,13 @@ final class AppProcess implements AutoCloseable {
         return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
     }
 
+    /** A jcmd diagnostic command on the process (e.g. JFR.start). */
+    String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("jcmd", Long.toString(pid())));
+        all.addAll(List.of(command));
+        return run(all.toArray(String[]::new));
+    }
+
     /** Resident set size in MB. */
     long rssMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {

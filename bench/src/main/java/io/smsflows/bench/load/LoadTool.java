@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *              simulator (the simulator alone, driven by a raw jSMPP client); default: bulk bulk2 journeys
  *   --db h2|postgres   --messages N   --instances N   --concurrency N   --smsc host:port   --heap 1g
  *   --jvm "-XX:StartFlightRecording=filename=/tmp/app.jfr"   --app.&lt;property&gt; value (passed to the app)
+ *   --warm-up N (a batch of N sent and finished before the measured one; default 5000)
+ *   --profile /tmp/bulk.jfr (a JFR profile of the app during the measured batch)
  * </pre>
  */
 public final class LoadTool {
@@ -99,17 +101,29 @@ public final class LoadTool {
             String text = parts == 1 ? "Hi {{n}}, -30% today only at SHOP: show this SMS at the till."
                     : "Hi {{n}}, " + "our Black Friday starts now: -30% on everything, free delivery, and a gift for "
                     + "the first 1,000 orders. Show this SMS at the till or order online. Reply STOP to opt out.";
+            int warmUp = intOpt("warm-up", 5_000);
+            if (warmUp > 0) {
+                // a fresh JVM runs interpreted at first: a sustained rate is measured after the JIT has seen the path
+                awaitBatch(app, postNdjson(app, text, warmUp, "+4915121").get("id").asText(), Duration.ofMinutes(10));
+            }
+            if (options.containsKey("profile")) {
+                app.jcmd("JFR.start", "name=load", "settings=profile", "filename=" + options.get("profile"));
+            }
             long cpu0 = app.cpuMillis();
             long t0 = System.currentTimeMillis();
-            JsonNode receipt = postNdjson(app, text, messages);
+            JsonNode receipt = postNdjson(app, text, messages, "+4915120");
             long accepted = System.currentTimeMillis();
             String id = receipt.get("id").asText();
             JsonNode status = awaitBatch(app, id, Duration.ofMinutes(30));
             long cpu1 = app.cpuMillis();
+            if (options.containsKey("profile")) {
+                app.jcmd("JFR.stop", "name=load");
+            }
             long end = Instant.parse(status.get("lastDoneAt").asText()).toEpochMilli();
             long first = Instant.parse(status.get("firstSubmittedAt").asText()).toEpochMilli();
             long submits = simulatorSubmits(app);
-            long[] receiptSpan = db.longs("select count(*), min(received_at), max(received_at) from sms_receipt").get(0);
+            long[] receiptSpan = db.longs("select count(*), min(r.received_at), max(r.received_at) from sms_receipt r "
+                    + "join sms_message m on m.id = r.message_id where m.batch_id = ?", id).get(0);
             long delivered = status.get("delivered").asLong();
             long totalParts = status.get("parts").asLong();
             double seconds = (end - t0) / 1000.0;
@@ -271,13 +285,14 @@ public final class LoadTool {
         return Path.of(opt("app-jar", "app/target/sms-flows-app.jar"));
     }
 
-    private JsonNode postNdjson(AppProcess app, String text, int rows) throws IOException, InterruptedException {
+    private JsonNode postNdjson(AppProcess app, String text, int rows, String prefix)
+            throws IOException, InterruptedException {
         String header = "{\"category\":\"marketing\",\"sender\":\"SHOP\",\"text\":" + JSON.writeValueAsString(text)
                 + ",\"idempotencyKey\":\"load-" + System.nanoTime() + "\"}\n";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(app, "/api/sms/batches"))
                 .header("Authorization", AUTH).header("Content-Type", "application/x-ndjson")
                 .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RowStream(header, rows))).build(),
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RowStream(header, rows, prefix))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
             throw new IllegalStateException("batch refused: " + r.statusCode() + " " + r.body() + "\n" + app.tail(30));
@@ -293,7 +308,7 @@ public final class LoadTool {
             if (status.hasNonNull("doneAt")) {
                 return status;
             }
-            Thread.sleep(250);
+            Thread.sleep(1000); // the end time comes from the database: polling more often only costs the app CPU
         }
         throw new IllegalStateException("batch " + id + " did not end within " + timeout + "\n" + app.tail(30));
     }
@@ -325,12 +340,14 @@ public final class LoadTool {
     /** NDJSON rows made while they are sent: the tool holds no list of recipients either. */
     private static final class RowStream extends InputStream {
         private final int rows;
+        private final String prefix;
         private byte[] current;
         private int pos;
         private int next;
 
-        RowStream(String header, int rows) {
+        RowStream(String header, int rows, String prefix) {
             this.rows = rows;
+            this.prefix = prefix;
             this.current = header.getBytes(StandardCharsets.UTF_8);
         }
 
@@ -358,7 +375,7 @@ public final class LoadTool {
                 if (next == rows) {
                     return false;
                 }
-                current = String.format("{\"to\":\"+4915120%07d\",\"variables\":{\"n\":\"%d\"}}\n", next, next)
+                current = String.format("{\"to\":\"%s%06d\",\"variables\":{\"n\":\"%d\"}}\n", prefix, next, next)
                         .getBytes(StandardCharsets.UTF_8);
                 pos = 0;
                 next++;

@@ -3,6 +3,7 @@ package io.smsflows.sms.number;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
 
 /**
  * Recipient numbers in E.164, and their masked form for logs. Plain Java (libphonenumber only).
@@ -36,9 +37,12 @@ public final class PhoneNumbers {
      */
     public static Parsed parse(String raw, String defaultRegion) {
         PhoneNumber number = number(raw, defaultRegion);
-        String region = UTIL.getRegionCodeForNumber(number);
+        // a country code of one country needs no number validation to know it (the full check, regular expressions
+        // per region, costs ~100 us: it is only needed for shared codes such as +1 or +44)
+        List<String> regions = UTIL.getRegionCodesForCountryCode(number.getCountryCode());
+        String region = regions.size() == 1 ? regions.get(0) : UTIL.getRegionCodeForNumber(number);
         return new Parsed(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-                region == null || "ZZ".equals(region) ? null : region);
+                region == null || "ZZ".equals(region) || "001".equals(region) ? null : region);
     }
 
     private static PhoneNumber number(String raw, String defaultRegion) {

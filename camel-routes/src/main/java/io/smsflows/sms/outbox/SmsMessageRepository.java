@@ -49,6 +49,10 @@ public class SmsMessageRepository {
             PartStatus.valueOf(rs.getString("status")), rs.getString("error_code"), instant(rs, "submitted_at"),
             instant(rs, "done_at"));
 
+    /** Only messages a process waits for get a due time for the hand-over (the others keep their index entry). */
+    private static final String NOTIFY_NEXT_AT =
+            "notify_next_at = case when notify_status = 'WAITING' then ? else notify_next_at end ";
+
     private static final String INSERT = "insert into sms_message (id, idempotency_key, process_instance_id, "
             + "business_key, activity_id, delivered_message, failed_message, recipient, sender, body, category, "
             + "encoding, parts, smart_replacement, status, attempts, next_attempt_at, created_at, notify_status, "
@@ -255,7 +259,7 @@ public class SmsMessageRepository {
             int[] counts = jdbc.batchUpdate("update sms_message set status = ?, error_code = ?, error_text = ?, "
                     + "done_at = ?, claimed_by = null, claimed_until = null, recovered = false, "
                     + "notify_status = case when notify_status = 'WAITING' then 'PENDING' else notify_status end, "
-                    + "notify_next_at = ? where id = ? and status not in " + MessageStatus.FINAL_SQL,
+                    + NOTIFY_NEXT_AT + "where id = ? and status not in " + MessageStatus.FINAL_SQL,
                     chunk.stream().map(f -> new Object[] {f.status().name(), f.errorCode(), truncate(f.errorText()),
                         ts(at), ts(at), f.id()}).toList());
             for (int i = 0; i < counts.length; i++) {
@@ -340,7 +344,7 @@ public class SmsMessageRepository {
                     + "claimed_by = null, claimed_until = null, submitted_at = coalesce(submitted_at, ?), "
                     + "error_code = null, error_text = null, recovered = false, "
                     + "notify_status = case when notify_status = 'WAITING' then 'PENDING' else notify_status end, "
-                    + "notify_next_at = ? where id = ? and status not in " + MessageStatus.FINAL_SQL,
+                    + NOTIFY_NEXT_AT + "where id = ? and status not in " + MessageStatus.FINAL_SQL,
                     chunk.stream().map(id -> new Object[] {ts(now), ts(now), ts(now), id}).toList());
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 0) {

@@ -65,9 +65,24 @@ public class ReceiptMatcher {
         if (batch.isEmpty()) {
             return;
         }
-        List<String> outcomes = transactions.execute(tx -> apply(batch));
+        List<String> outcomes = transactions.execute(tx -> apply(batch, true));
         if (outcomes != null && !outcomes.isEmpty()) {
             signals.outcomesReady(outcomes);
+        }
+    }
+
+    /**
+     * Stores new receipts already matched, in the caller's transaction: one insert per receipt with what matching
+     * decided, instead of an insert now and an update later. Returns the finished messages a process waits for
+     * (to signal after the commit).
+     */
+    List<String> storeMatched(List<StoredReceipt> batch) {
+        return apply(batch, false);
+    }
+
+    void outcomesReady(List<String> messageIds) {
+        if (!messageIds.isEmpty()) {
+            signals.outcomesReady(messageIds);
         }
     }
 
@@ -99,7 +114,7 @@ public class ReceiptMatcher {
         return due.size() == SWEEP;
     }
 
-    private List<String> apply(List<StoredReceipt> batch) {
+    private List<String> apply(List<StoredReceipt> batch, boolean stored) {
         Instant now = clock.instant();
         Map<StoredReceipt, Set<String>> candidates = new LinkedHashMap<>();
         Set<String> all = new HashSet<>();
@@ -116,12 +131,16 @@ public class ReceiptMatcher {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<PartDone> updates = new ArrayList<>();
         List<Integer> updateOf = new ArrayList<>();
-        for (StoredReceipt stored : batch) {
-            DeliveryReceipt r = stored.receipt();
+        for (StoredReceipt receipt : batch) {
+            if (receipt.status() == Status.ORPHAN) {
+                outcomes.add(new Outcome(receipt.id(), Status.ORPHAN, null, null, 0, null));
+                continue;
+            }
+            DeliveryReceipt r = receipt.receipt();
             List<SmsPart> parts = new ArrayList<>();
-            candidates.get(stored).forEach(c -> parts.addAll(partsById.getOrDefault(c, List.of())));
+            candidates.get(receipt).forEach(c -> parts.addAll(partsById.getOrDefault(c, List.of())));
             if (parts.isEmpty()) {
-                outcomes.add(unmatched(stored, now));
+                outcomes.add(unmatched(receipt, now));
                 continue;
             }
             // the exact normal form wins over a hex/decimal reading of it
@@ -129,16 +148,16 @@ public class ReceiptMatcher {
                     .min(Comparator.comparing(p -> !p.smscMessageId().equals(r.smscMessageId())))
                     .orElseThrow();
             if (!r.state().isFinal()) {
-                outcomes.add(new Outcome(stored.id(), Status.APPLIED, part.messageId(), part.partNo(),
-                        stored.attempts(), null));
+                outcomes.add(new Outcome(receipt.id(), Status.APPLIED, part.messageId(), part.partNo(),
+                        receipt.attempts(), null));
                 continue;
             }
             PartStatus status = r.state().isSuccess() ? PartStatus.DELIVERED : PartStatus.FAILED;
             String error = r.state().isSuccess() ? null
                     : r.state().stat() + (r.errorCode() == null ? "" : ":" + r.errorCode());
             updateOf.add(outcomes.size());
-            outcomes.add(new Outcome(stored.id(), Status.APPLIED, part.messageId(), part.partNo(), stored.attempts(),
-                    null));
+            outcomes.add(new Outcome(receipt.id(), Status.APPLIED, part.messageId(), part.partNo(),
+                    receipt.attempts(), null));
             updates.add(new PartDone(part.messageId(), part.partNo(), status, error,
                     r.doneDate() == null ? now : r.doneDate()));
         }
@@ -172,7 +191,11 @@ public class ReceiptMatcher {
                 outcomes.set(at, new Outcome(o.id(), Status.DUPLICATE, o.messageId(), o.partNo(), o.attempts(), null));
             }
         }
-        receipts.finishAll(outcomes);
+        if (stored) {
+            receipts.finishAll(outcomes);
+        } else {
+            receipts.insertAll(batch, outcomes);
+        }
         return touched.isEmpty() ? List.of() : finishMessages(touched, now);
     }
 

@@ -62,18 +62,27 @@ public class ReceiptRepository {
         return i == null ? null : Timestamp.from(i);
     }
 
-    /** Inserts receipts in one JDBC batch (the caller's transaction). */
+    /** Inserts receipts as received (not matched yet), in one JDBC batch (the caller's transaction). */
     public void insertAll(List<StoredReceipt> receipts) {
+        insertAll(receipts, receipts.stream().map(s -> new Outcome(s.id(), s.status(), null, null, 0,
+                s.receivedAt())).toList());
+    }
+
+    /** Inserts receipts with what matching decided for each (same order), in one JDBC batch. */
+    public void insertAll(List<StoredReceipt> receipts, List<Outcome> outcomes) {
+        List<Object[]> rows = new java.util.ArrayList<>(receipts.size());
+        for (int i = 0; i < receipts.size(); i++) {
+            StoredReceipt s = receipts.get(i);
+            Outcome o = outcomes.get(i);
+            DeliveryReceipt r = s.receipt();
+            rows.add(new Object[] {s.id(), r.smscMessageId(), cut(r.rawMessageId(), 80), r.state().name(),
+                cut(r.errorCode(), 32), ts(r.submitDate()), ts(r.doneDate()), cut(r.sourceAddr(), 32),
+                cut(r.destAddr(), 32), cut(r.rawText(), 1000), ts(s.receivedAt()), o.status().name(), o.attempts(),
+                ts(o.nextAttemptAt()), o.messageId(), o.partNo()});
+        }
         jdbc.batchUpdate("insert into sms_receipt (id, smsc_message_id, raw_message_id, state, error_code, submit_date, "
-                        + "done_date, source_addr, dest_addr, raw_text, received_at, status, attempts, next_attempt_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                receipts.stream().map(s -> {
-                    DeliveryReceipt r = s.receipt();
-                    return new Object[] {s.id(), r.smscMessageId(), cut(r.rawMessageId(), 80), r.state().name(),
-                        cut(r.errorCode(), 32), ts(r.submitDate()), ts(r.doneDate()), cut(r.sourceAddr(), 32),
-                        cut(r.destAddr(), 32), cut(r.rawText(), 1000), ts(s.receivedAt()), s.status().name(),
-                        ts(s.receivedAt())};
-                }).toList());
+                + "done_date, source_addr, dest_addr, raw_text, received_at, status, attempts, next_attempt_at, "
+                + "message_id, part_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     public Optional<StoredReceipt> findById(String id) {

@@ -8,9 +8,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Receipts as Camel routes:
  * <ul>
- *   <li>{@code sms-receipt-store}: receipts from the bind's threads aggregated into one commit (up to
- *       {@code batchSize}, or what came within {@code store-wait}); the threads answer the SMSC after it;</li>
- *   <li>{@code sms-receipt-match}: stored batches matched and applied;</li>
+ *   <li>{@code sms-receipt-store}: receipts from the bind's threads aggregated into one transaction (up to
+ *       {@code batchSize}, or what came within {@code store-wait}) that stores them already matched and applies
+ *       them to their parts and messages; the threads answer the SMSC after the commit;</li>
  *   <li>{@code sms-receipt-early}: receipts that came before their part's id, matched when the id is recorded;</li>
  *   <li>{@code sms-receipt-sweep}: what is left in the database (restarts, a full queue, early receipts), and
  *       expiry of messages whose receipts never came.</li>
@@ -19,8 +19,6 @@ import org.apache.camel.builder.RouteBuilder;
 public class ReceiptRoutes extends RouteBuilder {
 
     public static final String STORE = "direct:sms-receipt-store";
-    /** Full: the batch stays NEW in the database and the sweep matches it. */
-    public static final String MATCH = "seda:sms-receipt-match?size=1000&discardWhenFull=true";
     public static final String EARLY = "seda:sms-receipt-early?size=1000&discardWhenFull=true";
 
     private final ReceiptStore store;
@@ -47,14 +45,8 @@ public class ReceiptRoutes extends RouteBuilder {
                     .completionSize(storeBatch)
                     .completionTimeout(wait)
                     .completionTimeoutCheckerInterval(wait)
-                    .process(exchange -> exchange.getIn().setBody(
-                            store.insert(exchange.getIn().getBody(List.class))))
-                    .filter(exchange -> !exchange.getIn().getBody(List.class).isEmpty())
-                        .to(MATCH)
-                    .end()
+                    .process(exchange -> store.insert(exchange.getIn().getBody(List.class)))
                 .end();
-        from(MATCH + "&concurrentConsumers=2").routeId("sms-receipt-match")
-                .process(exchange -> matcher.match(exchange.getIn().getBody(List.class)));
         from(EARLY).routeId("sms-receipt-early")
                 .process(exchange -> matcher.partsSubmitted(exchange.getIn().getBody(List.class)));
         long sweep = config.getRetryInterval().toMillis();

@@ -31,6 +31,7 @@ public class ReceiptStore {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptStore.class);
 
     private final ReceiptRepository receipts;
+    private final ReceiptMatcher matcher;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration timeout;
@@ -39,8 +40,10 @@ public class ReceiptStore {
     /**
      * @param timeout how long a receiving thread waits for its commit before it answers the SMSC with an error
      */
-    public ReceiptStore(ReceiptRepository receipts, TransactionTemplate transactions, Clock clock, Duration timeout) {
+    public ReceiptStore(ReceiptRepository receipts, ReceiptMatcher matcher, TransactionTemplate transactions,
+                        Clock clock, Duration timeout) {
         this.receipts = receipts;
+        this.matcher = matcher;
         this.transactions = transactions;
         this.clock = clock;
         this.timeout = timeout;
@@ -88,18 +91,26 @@ public class ReceiptStore {
     }
 
     /**
-     * Inserts a batch in one transaction and releases the waiting threads. Returns the receipts to match (those with
-     * an id); an error is reported to every waiting thread and thrown.
+     * Stores a batch in one transaction, matched and applied on the way (one insert per receipt, the parts and
+     * messages moved on), and releases the waiting threads. If matching fails, the receipts are stored unmatched
+     * (the sweep matches them); only if that fails too is every waiting thread told, and the error thrown.
      */
-    public List<StoredReceipt> insert(List<Pending> batch) {
+    public void insert(List<Pending> batch) {
         List<StoredReceipt> rows = batch.stream().map(Pending::receipt).toList();
+        List<String> finished = List.of();
         try {
-            transactions.executeWithoutResult(tx -> receipts.insertAll(rows));
-        } catch (RuntimeException e) {
-            batch.forEach(p -> p.committed().completeExceptionally(e));
-            throw e;
+            finished = transactions.execute(tx -> matcher.storeMatched(rows));
+        } catch (RuntimeException matchFailed) {
+            LOG.warn("Matching {} receipt(s) on arrival failed ({}); storing them for the sweep", rows.size(),
+                    matchFailed.toString());
+            try {
+                transactions.executeWithoutResult(tx -> receipts.insertAll(rows));
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.committed().completeExceptionally(e));
+                throw e;
+            }
         }
         batch.forEach(p -> p.committed().complete(null));
-        return rows.stream().filter(r -> r.status() == Status.NEW).toList();
+        matcher.outcomesReady(finished == null ? List.of() : finished);
     }
 }

@@ -45,26 +45,38 @@ class ReceiptMatcherTest {
     }
 
     @Test
-    void a_batch_of_receipts_is_applied_in_one_go_with_duplicates_within_it() {
+    void a_batch_of_receipts_is_stored_and_applied_in_one_transaction_with_duplicates_within_it() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             ids.add(pipeline.outbox.enqueue(OutboundSms.standalone("+49151123400" + (10 + i), "Hi " + i, "k" + i))
                     .messageId());
         }
         pipeline.dispatchAll();
-        List<StoredReceipt> batch = new ArrayList<>();
+        List<ReceiptStore.Pending> batch = new ArrayList<>();
         for (String id : ids) {
-            batch.add(pipeline.store.store(receipt(pipeline.smscId(id, 1), ReceiptState.DELIVERED)));
+            batch.add(pending(receipt(pipeline.smscId(id, 1), ReceiptState.DELIVERED)));
         }
-        StoredReceipt dup = pipeline.store.store(receipt(pipeline.smscId(ids.get(0), 1), ReceiptState.UNDELIVERABLE));
+        ReceiptStore.Pending dup = pending(receipt(pipeline.smscId(ids.get(0), 1), ReceiptState.UNDELIVERABLE));
         batch.add(dup);
+        ReceiptStore.Pending unknown = pending(receipt("FFFF1", ReceiptState.DELIVERED));
+        batch.add(unknown);
 
-        pipeline.matcher.match(batch);
+        pipeline.store.insert(batch);
 
+        assertThat(batch).allSatisfy(p -> assertThat(p.committed()).isCompleted());
         assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("DELIVERED"));
-        assertThat(pipeline.receipts.findById(dup.id()).orElseThrow().status())
+        assertThat(pipeline.receipts.findById(dup.receipt().id()).orElseThrow().status())
                 .isEqualTo(ReceiptRepository.Status.DUPLICATE);
+        assertThat(pipeline.receipts.findById(unknown.receipt().id()).orElseThrow().status())
+                .isEqualTo(ReceiptRepository.Status.UNMATCHED);
+        assertThat(pipeline.receipts.findById(batch.get(0).receipt().id()).orElseThrow().status())
+                .isEqualTo(ReceiptRepository.Status.APPLIED);
         assertThat(pipeline.signals.outcomes).as("nobody waits for standalone messages").isEmpty();
+    }
+
+    private ReceiptStore.Pending pending(DeliveryReceipt r) {
+        return new ReceiptStore.Pending(new StoredReceipt(UUID.randomUUID().toString(), r,
+                ReceiptRepository.Status.NEW, 0, pipeline.clock.instant()), new java.util.concurrent.CompletableFuture<>());
     }
 
     @Test
@@ -135,6 +147,21 @@ class ReceiptMatcherTest {
         StoredReceipt r = pipeline.store.store(DeliveryReceiptParser.parse("garbage", Map.of(), "1", "2"));
         assertThat(pipeline.receipts.findById(r.id()).orElseThrow().status())
                 .isEqualTo(ReceiptRepository.Status.ORPHAN);
+    }
+
+    @Test
+    void a_receipt_that_cannot_be_matched_on_arrival_is_still_stored_and_the_sweep_applies_it() {
+        String id = submitted("Hi");
+        String smscId = pipeline.smscId(id, 1);
+        pipeline.jdbc.execute("alter table sms_part rename to sms_part_gone");
+        StoredReceipt r = pipeline.store.store(receipt(smscId, ReceiptState.DELIVERED));
+        assertThat(pipeline.receipts.findById(r.id()).orElseThrow().status()).isEqualTo(ReceiptRepository.Status.NEW);
+
+        pipeline.jdbc.execute("alter table sms_part_gone rename to sms_part");
+        pipeline.matcher.sweep();
+
+        assertThat(pipeline.receipts.findById(r.id()).orElseThrow().status()).isEqualTo(ReceiptRepository.Status.APPLIED);
+        assertThat(status(id)).isEqualTo("DELIVERED");
     }
 
     @Test

@@ -18,7 +18,6 @@ import io.smsflows.sms.receipt.DeliveryReceipt;
 import io.smsflows.sms.receipt.ReceiptMatcher;
 import io.smsflows.sms.receipt.ReceiptProperties;
 import io.smsflows.sms.receipt.ReceiptRepository;
-import io.smsflows.sms.receipt.ReceiptRepository.StoredReceipt;
 import io.smsflows.sms.receipt.ReceiptState;
 import io.smsflows.sms.receipt.ReceiptStore;
 import io.smsflows.sms.receipt.SmscMessageIds;
@@ -78,8 +77,8 @@ public final class TestPipeline {
         dispatcher = new OutboxDispatcher(messages, outboxConfig, transactions, "node-a", signals, clock);
         submitter = new ChunkSubmitter(messages, new StandardSmsEncoder(), encoding, wire, gate, suppressions,
                 outboxConfig, "SMSFlows", transactions, signals, clock);
-        store = new ReceiptStore(receipts, transactions, clock, Duration.ofSeconds(5));
         matcher = new ReceiptMatcher(receipts, messages, receiptConfig, transactions, signals, clock);
+        store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batchRepository = new BatchRepository(jdbc);
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,
                 new PricingProperties(), batchConfig, templates, "SMSFlows", transactions, signals, clock);
@@ -104,12 +103,10 @@ public final class TestPipeline {
         }
     }
 
-    /** A receipt from the SMSC: stored, then matched. Returns the stored receipt's id. */
+    /** A receipt from the SMSC: stored and matched on arrival. Returns the stored receipt's id. */
     public String receive(String smscId, ReceiptState state) {
-        StoredReceipt stored = store.store(new DeliveryReceipt(SmscMessageIds.normalise(smscId), smscId, state, null,
-                null, null, "4915112345678", "SMSFlows", "id:" + smscId));
-        matcher.match(List.of(stored));
-        return stored.id();
+        return store.store(new DeliveryReceipt(SmscMessageIds.normalise(smscId), smscId, state, null, null, null,
+                "4915112345678", "SMSFlows", "id:" + smscId)).id();
     }
 
     /** The SMSC id the wire gave to part {@code partNo} of a message. */
