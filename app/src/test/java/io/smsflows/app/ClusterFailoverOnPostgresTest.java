@@ -100,6 +100,9 @@ class ClusterFailoverOnPostgresTest {
 
         assertThat(count("select count(*) from sms_message where batch_id = ? and status = 'DELIVERED'", batch))
                 .as("nothing lost").isEqualTo(MESSAGES);
+        assertThat(count("select delivered from sms_batch where id = ?", batch)).as("the batch's counter")
+                .isEqualTo(MESSAGES);
+        assertThat(count("select queued + submitted + failed from sms_batch where id = ?", batch)).isZero();
         Map<String, Long> submitsPerNumber = smsc.received().stream()
                 .collect(Collectors.groupingBy(ReceivedSubmit::destAddr, Collectors.counting()));
         assertThat(submitsPerNumber).hasSize(MESSAGES);

@@ -1,5 +1,6 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.sms.batch.BatchRepository;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.config.EncodingPolicy;
 import io.smsflows.sms.config.SmsFlowsSchema;
@@ -10,6 +11,7 @@ import io.smsflows.sms.outbox.OutboxProperties;
 import io.smsflows.sms.outbox.OutboxRoutes;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.submit.ChunkSubmitter;
@@ -55,11 +57,12 @@ class OutboxConfiguration {
     }
 
     @Bean
-    ChunkSubmitter smsChunkSubmitter(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding,
+    ChunkSubmitter smsChunkSubmitter(SmsMessageRepository messages, BatchRepository batches,
+                                     PricingProperties pricing, SmsEncoder encoder, EncodingPolicy encoding,
                                      SmppWire wire, RecipientGate gate, SuppressionList suppressions,
                                      OutboxProperties config, SmppProperties smpp, DataSource dataSource,
                                      PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock) {
-        return new ChunkSubmitter(messages, encoder, encoding, wire, gate, suppressions, config,
+        return new ChunkSubmitter(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config,
                 smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock);
     }
 

@@ -1,5 +1,6 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.sms.batch.BatchRepository;
 import io.smsflows.sms.config.SmsFlowsSchema;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.receipt.ReceiptMatcher;
@@ -36,9 +37,9 @@ class ReceiptConfiguration {
 
     @Bean
     ReceiptMatcher smsReceiptMatcher(ReceiptRepository receipts, SmsMessageRepository messages,
-                                     ReceiptProperties config, DataSource dataSource, PipelineSignals signals,
-                                     @Qualifier("smsFlowsClock") Clock clock) {
-        return new ReceiptMatcher(receipts, messages, config, Transactions.on(dataSource), signals, clock);
+                                     BatchRepository batches, ReceiptProperties config, DataSource dataSource,
+                                     PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock) {
+        return new ReceiptMatcher(receipts, messages, batches, config, Transactions.on(dataSource), signals, clock);
     }
 
     @Bean

@@ -5,30 +5,41 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /** SQL for sms_batch and sms_batch_rejection; the counts of a batch come from its messages. */
 public class BatchRepository {
 
-    /** A row of sms_batch. */
+    /** A row of sms_batch with its counters. */
     public record BatchRow(String id, String idempotencyKey, BatchState state, String category, String sender,
                            String processInstanceId, String businessKey, String completedMessage, Instant createdAt,
                            int total, int accepted, int rejected, Instant doneAt, Instant cancelledAt,
-                           int notifyAttempts) {
+                           int notifyAttempts, int queued, int submitted, int delivered, int failed, int expired,
+                           int suppressed, int cancelled, long parts, BigDecimal cost, boolean priced,
+                           Instant firstSubmittedAt, Instant lastDoneAt) {
+
+        /** No message of the batch is waiting or on its way. */
+        public boolean settled() {
+            return queued == 0 && submitted == 0;
+        }
     }
 
     private static final String COLUMNS = "id, idempotency_key, state, category, sender, process_instance_id, "
             + "business_key, completed_message, created_at, total_rows, accepted, rejected, done_at, cancelled_at, "
-            + "notify_attempts";
+            + "notify_attempts, queued, submitted, delivered, failed, expired, suppressed, cancelled, parts, cost, "
+            + "priced, first_submitted_at, last_done_at";
 
     private static final RowMapper<BatchRow> ROW = (rs, i) -> new BatchRow(rs.getString(1), rs.getString(2),
             BatchState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
             rs.getString(8), instant(rs, 9), rs.getInt(10), rs.getInt(11), rs.getInt(12), instant(rs, 13),
-            instant(rs, 14), rs.getInt(15));
+            instant(rs, 14), rs.getInt(15), rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19),
+            rs.getInt(20), rs.getInt(21), rs.getInt(22), rs.getLong(23), rs.getBigDecimal(24), rs.getBoolean(25),
+            instant(rs, 26), instant(rs, 27));
 
     private final JdbcTemplate jdbc;
 
@@ -54,13 +65,24 @@ public class BatchRepository {
                 r.processInstanceId(), r.businessKey(), r.activityId(), r.completedMessage(), r.createdBy(), ts(now));
     }
 
-    /** The counts of an accepted batch; a batch with nothing to send is done at once. */
-    public void accepted(String id, int total, int accepted, int rejected, boolean nothingToSend, Instant now) {
-        jdbc.update("update sms_batch set total_rows = ?, accepted = ?, rejected = ?, state = ?, done_at = ?, "
+    /**
+     * The counts of an accepted batch: {@code queued} to send, {@code suppressed} refused at once because the number
+     * opted out. A batch with nothing to send is done at once.
+     */
+    public void accepted(String id, int total, int accepted, int rejected, int queued, int suppressed, Instant now) {
+        boolean nothingToSend = queued == 0;
+        jdbc.update("update sms_batch set total_rows = ?, accepted = ?, rejected = ?, queued = ?, suppressed = ?, "
+                        + "state = ?, done_at = ?, last_done_at = ?, "
                         + "notify_status = case when ? and process_instance_id is not null then 'PENDING' "
                         + "else notify_status end, notify_next_at = ? where id = ?",
-                total, accepted, rejected, nothingToSend ? BatchState.DONE.name() : BatchState.ACCEPTED.name(),
-                nothingToSend ? ts(now) : null, nothingToSend, ts(now), id);
+                total, accepted, rejected, queued, suppressed,
+                nothingToSend ? BatchState.DONE.name() : BatchState.ACCEPTED.name(), nothingToSend ? ts(now) : null,
+                suppressed > 0 ? ts(now) : null, nothingToSend, ts(now), id);
+    }
+
+    /** Writes counter changes in the current transaction (see {@link BatchCounters}). */
+    public void apply(BatchCounters counters, Instant now) {
+        counters.apply(jdbc, now);
     }
 
     public void insertRejections(String batchId, List<BatchRejection> rejections) {
@@ -84,58 +106,32 @@ public class BatchRepository {
                 .findFirst();
     }
 
+    /** The status of a batch: its row, counters included. */
+    public BatchStatus status(BatchRow b, String currency) {
+        return new BatchStatus(b.id(), b.state(), b.category(), b.sender(), b.businessKey(), b.processInstanceId(),
+                b.total(), b.accepted(), b.rejected(), b.queued(), b.submitted(), b.delivered(), b.failed(),
+                b.expired(), b.suppressed(), b.cancelled(), b.parts(), b.priced() ? b.cost() : null, currency,
+                b.createdAt(), b.firstSubmittedAt(), b.lastDoneAt(), b.doneAt(), b.cancelledAt());
+    }
+
     /**
-     * The status of a batch from its messages: one grouped query over the batch's index (status, opted out or not,
-     * reached the SMSC or not, country for the price).
+     * The counts of a batch counted again from its messages, one grouped query over all of them: for checking the
+     * counters (tests, support), not for polling (it reads every row of the batch).
      */
-    public BatchStatus status(BatchRow b, Function<String, BigDecimal> pricePerPart, String currency) {
-        int[] counts = new int[8];
-        long[] parts = {0};
-        BigDecimal[] cost = {BigDecimal.ZERO};
-        boolean[] priced = {true};
-        Instant[] times = new Instant[2];
-        jdbc.query("select status, case when error_code = 'SUPPRESSED' then 1 else 0 end, "
-                        + "case when submitted_at is null then 0 else 1 end, country, count(*), sum(parts), "
-                        + "min(submitted_at), max(done_at) from sms_message where batch_id = ? "
-                        + "group by status, case when error_code = 'SUPPRESSED' then 1 else 0 end, "
-                        + "case when submitted_at is null then 0 else 1 end, country",
+    public Map<String, Integer> recount(String id) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("select status, case when error_code = 'SUPPRESSED' then 1 else 0 end, count(*) from sms_message "
+                        + "where batch_id = ? group by status, case when error_code = 'SUPPRESSED' then 1 else 0 end",
                 rs -> {
                     String status = rs.getString(1);
-                    boolean suppressed = rs.getInt(2) == 1;
-                    boolean onWire = rs.getInt(3) == 1;
-                    int n = rs.getInt(5);
-                    long p = rs.getLong(6);
-                    switch (status) {
-                        case "QUEUED", "SENDING" -> counts[0] += n;
-                        case "SUBMITTED" -> counts[1] += n;
-                        case "DELIVERED" -> counts[2] += n;
-                        case "FAILED" -> counts[suppressed ? 5 : 3] += n;
-                        case "EXPIRED" -> counts[4] += n;
-                        case "CANCELLED" -> counts[6] += n;
-                        default -> { }
-                    }
-                    if (onWire) {
-                        parts[0] += p;
-                        BigDecimal price = pricePerPart.apply(rs.getString(4));
-                        if (price == null) {
-                            priced[0] = false;
-                        } else {
-                            cost[0] = cost[0].add(price.multiply(BigDecimal.valueOf(p)));
-                        }
-                    }
-                    Instant first = instant(rs, 7);
-                    Instant last = instant(rs, 8);
-                    if (first != null && (times[0] == null || first.isBefore(times[0]))) {
-                        times[0] = first;
-                    }
-                    if (last != null && (times[1] == null || last.isAfter(times[1]))) {
-                        times[1] = last;
-                    }
-                }, b.id());
-        return new BatchStatus(b.id(), b.state(), b.category(), b.sender(), b.businessKey(), b.processInstanceId(),
-                b.total(), b.accepted(), b.rejected(), counts[0], counts[1], counts[2], counts[3], counts[4],
-                counts[5], counts[6], parts[0], priced[0] ? cost[0] : null, currency, b.createdAt(), times[0],
-                times[1], b.doneAt(), b.cancelledAt());
+                    String key = switch (status) {
+                        case "QUEUED", "SENDING" -> "queued";
+                        case "FAILED" -> rs.getInt(2) == 1 ? "suppressed" : "failed";
+                        default -> status.toLowerCase(java.util.Locale.ROOT);
+                    };
+                    counts.merge(key, rs.getInt(3), Integer::sum);
+                }, id);
+        return counts;
     }
 
     /** Cancels a running batch; false if it had ended or was cancelled already. */
@@ -144,30 +140,20 @@ public class BatchRepository {
                 + "and state in ('ACCEPTED', 'SENDING')", ts(now), id) == 1;
     }
 
-    /** Messages of a cancelled batch that are still waiting in the queue never go out. */
+    /** Messages of a cancelled batch that are still waiting in the queue never go out (counted at once). */
     public int cancelQueued(String id, Instant now) {
-        return jdbc.update("update sms_message set status = 'CANCELLED', error_code = 'CANCELLED', "
+        int cancelled = jdbc.update("update sms_message set status = 'CANCELLED', error_code = 'CANCELLED', "
                 + "error_text = 'batch cancelled', done_at = ? where batch_id = ? and status = 'QUEUED'", ts(now), id);
+        jdbc.update("update sms_batch set queued = queued - ?, cancelled = cancelled + ?, "
+                + "last_done_at = case when ? > 0 then ? else last_done_at end where id = ?", cancelled, cancelled,
+                cancelled, ts(now), id);
+        return cancelled;
     }
 
     /** Batches that have not ended: running, or cancelled with messages still in flight. */
     public List<BatchRow> running() {
         return jdbc.query("select " + COLUMNS + " from sms_batch where state in ('ACCEPTED', 'SENDING') "
                 + "or (state = 'CANCELLED' and done_at is null)", ROW);
-    }
-
-    /** Messages of the batch not final yet (an index range scan over what is left). */
-    public int open(String id) {
-        Integer n = jdbc.queryForObject("select count(*) from sms_message where batch_id = ? "
-                + "and status in ('QUEUED', 'SENDING', 'SUBMITTED')", Integer.class, id);
-        return n == null ? 0 : n;
-    }
-
-    /** Whether a message of the batch has reached the SMSC or is being submitted. */
-    public boolean started(String id) {
-        return Boolean.TRUE.equals(jdbc.query("select 1 from sms_message where batch_id = ? "
-                + "and status in ('SENDING', 'SUBMITTED', 'DELIVERED', 'EXPIRED') fetch first 1 rows only",
-                ResultSet::next, id));
     }
 
     public void sending(String id) {

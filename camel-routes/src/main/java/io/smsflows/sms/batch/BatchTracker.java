@@ -35,11 +35,13 @@ public class BatchTracker {
     /** One round over the running batches, then the ends to tell. */
     public void track() {
         for (BatchRepository.BatchRow b : batches.running()) {
-            if (batches.open(b.id()) == 0) {
+            if (b.settled()) {
                 if (batches.ended(b.id(), clock.instant())) {
-                    LOG.info("Batch {} ended ({})", b.id(), b.state() == BatchState.CANCELLED ? "cancelled" : "done");
+                    LOG.info("Batch {} ended ({}): {} delivered, {} failed, {} expired, {} suppressed, {} cancelled",
+                            b.id(), b.state() == BatchState.CANCELLED ? "cancelled" : "done", b.delivered(),
+                            b.failed(), b.expired(), b.suppressed(), b.cancelled());
                 }
-            } else if (b.state() == BatchState.ACCEPTED && batches.started(b.id())) {
+            } else if (b.state() == BatchState.ACCEPTED && b.firstSubmittedAt() != null) {
                 batches.sending(b.id());
             }
         }
@@ -52,8 +54,7 @@ public class BatchTracker {
             if (!batches.claimNotification(b.id(), now, now.plus(LEASE))) {
                 continue;
             }
-            BatchStatus status = batches.status(batches.findById(b.id()).orElseThrow(), pricing::perPart,
-                    pricing.getCurrency());
+            BatchStatus status = batches.status(batches.findById(b.id()).orElseThrow(), pricing.getCurrency());
             String message = b.completedMessage() != null ? b.completedMessage() : config.getCompletedMessage();
             Delivery result;
             try {

@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,7 +59,6 @@ public class SmsBatches {
     private final TransactionTemplate transactions;
     private final PipelineSignals signals;
     private final Clock clock;
-    private final Map<String, Cached> statusCache = new ConcurrentHashMap<>();
 
     public SmsBatches(BatchRepository batches, SmsMessageRepository messages, SmsEncoder encoder,
                       EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
@@ -111,28 +109,9 @@ public class SmsBatches {
         return receipt;
     }
 
-    /**
-     * The status of a batch, counted from its messages. A running batch is counted at most once per
-     * {@code smsflows.batches.progress-interval}: clients that poll often (a dashboard, a CRM) share one count.
-     */
+    /** The status of a batch: one row (its counters move with its messages, in the same transactions). */
     public Optional<BatchStatus> status(String id) {
-        Cached cached = statusCache.get(id);
-        Instant now = clock.instant();
-        if (cached != null && cached.at().plus(config.getProgressInterval()).isAfter(now)) {
-            return Optional.of(cached.status());
-        }
-        Optional<BatchStatus> status = batches.findById(id).map(b -> batches.status(b, pricing::perPart,
-                pricing.getCurrency()));
-        status.ifPresent(s -> {
-            if (statusCache.size() > 1000) {
-                statusCache.clear(); // a bound, not an eviction policy: counting again is always right
-            }
-            statusCache.put(id, new Cached(s, now));
-        });
-        return status;
-    }
-
-    private record Cached(BatchStatus status, Instant at) {
+        return batches.findById(id).map(b -> batches.status(b, pricing.getCurrency()));
     }
 
     /**
@@ -155,7 +134,6 @@ public class SmsBatches {
             LOG.info("Batch {} cancelled: {} queued message(s) will not be sent", id, stopped);
             return true;
         });
-        statusCache.remove(id);
         if (!Boolean.TRUE.equals(cancelled) && batch.get().state() != BatchState.CANCELLED) {
             throw new IllegalStateException("batch " + id + " has ended (" + batch.get().state()
                     + "): nothing is left to cancel");
@@ -183,7 +161,8 @@ public class SmsBatches {
         if (index == 0) {
             throw new IllegalArgumentException("the batch has no recipients: give at least one row with 'to'");
         }
-        batches.accepted(id, index, acceptor.accepted, acceptor.rejectedCount, acceptor.queued == 0, now);
+        batches.accepted(id, index, acceptor.accepted, acceptor.rejectedCount, acceptor.queued,
+                acceptor.accepted - acceptor.queued, now);
         LOG.info("Batch {} accepted: {} row(s), {} accepted ({} opted out), {} rejected, {} category", id, index,
                 acceptor.accepted, acceptor.accepted - acceptor.queued, acceptor.rejectedCount, category);
         return new BatchReceipt(id, acceptor.queued == 0 ? BatchState.DONE : BatchState.ACCEPTED, acceptor.accepted,

@@ -150,13 +150,13 @@ public class SmsMessageRepository {
      */
     public List<ClaimedSms> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
         String select = "select id, recipient, sender, body, category, smart_replacement, parts, concat_ref, attempts, "
-                + "recovered, batch_id, notify_status from sms_message where status = 'QUEUED' and next_attempt_at <= ? "
+                + "recovered, batch_id, notify_status, country from sms_message where status = 'QUEUED' and next_attempt_at <= ? "
                 + "order by status, next_attempt_at fetch first " + limit + " rows only";
         boolean skipLocked = dialect == SqlDialect.POSTGRESQL;
         List<Object[]> rows = jdbc.query(skipLocked ? select + " for update skip locked" : select,
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getBoolean(6), rs.getObject(7), rs.getObject(8), rs.getInt(9),
-                    rs.getBoolean(10), rs.getString(11), rs.getString(12)}, ts(now));
+                    rs.getBoolean(10), rs.getString(11), rs.getString(12), rs.getString(13)}, ts(now));
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -185,7 +185,8 @@ public class SmsMessageRepository {
             claimed.add(new ClaimedSms((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (Boolean) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
                     r[7] == null ? null : ((Number) r[7]).intValue(), (Integer) r[8], (Boolean) r[9],
-                    (String) r[10], !"NONE".equals(r[11]), sent.getOrDefault((String) r[0], Set.of())));
+                    (String) r[10], !"NONE".equals(r[11]), sent.getOrDefault((String) r[0], Set.of()),
+                    (String) r[12]));
         }
         return claimed;
     }
@@ -236,13 +237,23 @@ public class SmsMessageRepository {
         }
     }
 
-    /** Every part has an id: waiting for receipts. {@code possibleDuplicates}: parts sent again after a lost lease. */
-    public void markSubmitted(Map<String, Integer> possibleDuplicates, Instant at) {
-        jdbc.batchUpdate("update sms_message set status = 'SUBMITTED', submitted_at = ?, claimed_by = null, "
-                        + "claimed_until = null, recovered = false, possible_duplicates = possible_duplicates + ? "
-                        + "where id = ? and status = 'SENDING'",
-                possibleDuplicates.entrySet().stream().map(e -> new Object[] {ts(at), e.getValue(), e.getKey()})
-                        .toList());
+    /**
+     * Every part has an id: waiting for receipts. {@code possibleDuplicates}: parts sent again after a lost lease.
+     * Returns the ids that changed.
+     */
+    public List<String> markSubmitted(Map<String, Integer> possibleDuplicates, Instant at) {
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(possibleDuplicates.entrySet());
+        int[] counts = jdbc.batchUpdate("update sms_message set status = 'SUBMITTED', submitted_at = ?, "
+                        + "claimed_by = null, claimed_until = null, recovered = false, "
+                        + "possible_duplicates = possible_duplicates + ? where id = ? and status = 'SENDING'",
+                entries.stream().map(e -> new Object[] {ts(at), e.getValue(), e.getKey()}).toList());
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                changed.add(entries.get(i).getKey());
+            }
+        }
+        return changed;
     }
 
     /** A final outcome without a receipt: refused, opted out, retries exhausted, cancelled. */
@@ -317,18 +328,19 @@ public class SmsMessageRepository {
 
     /** The parts of these messages with the message's part count, for deciding the message's status. */
     public record PartState(String messageId, int parts, int partNo, PartStatus status, String errorCode,
-                            Instant doneAt, boolean waited) {
+                            Instant doneAt, boolean waited, MessageStatus messageStatus, String batchId) {
     }
 
     public List<PartState> partStates(Collection<String> messageIds) {
         List<PartState> states = new ArrayList<>();
         for (List<String> chunk : chunks(messageIds)) {
             states.addAll(named.query("select p.message_id, m.parts, p.part_no, p.status, p.error_code, p.done_at, "
-                            + "m.notify_status from sms_part p join sms_message m on m.id = p.message_id "
-                            + "where p.message_id in (:ids)",
+                            + "m.notify_status, m.status, m.batch_id from sms_part p join sms_message m "
+                            + "on m.id = p.message_id where p.message_id in (:ids)",
                     new MapSqlParameterSource("ids", chunk), (rs, i) -> new PartState(rs.getString(1),
                             rs.getInt(2), rs.getInt(3), PartStatus.valueOf(rs.getString(4)), rs.getString(5),
-                            instant(rs, "done_at"), !"NONE".equals(rs.getString(7)))));
+                            instant(rs, "done_at"), !"NONE".equals(rs.getString(7)),
+                            MessageStatus.valueOf(rs.getString(8)), rs.getString(9))));
         }
         return states;
     }
@@ -355,10 +367,14 @@ public class SmsMessageRepository {
         return changed;
     }
 
-    /** Submitted messages whose receipts did not all come within the timeout. */
-    public List<String> overdue(Instant submittedBefore, int limit) {
-        return jdbc.queryForList("select id from sms_message where status = 'SUBMITTED' and submitted_at < ? "
-                + "fetch first " + limit + " rows only", String.class, ts(submittedBefore));
+    /** Submitted messages whose receipts did not all come within the timeout: id to batch id (or null). */
+    public Map<String, String> overdue(Instant submittedBefore, int limit) {
+        Map<String, String> overdue = new java.util.LinkedHashMap<>();
+        jdbc.query("select id, batch_id from sms_message where status = 'SUBMITTED' and submitted_at < ? "
+                + "fetch first " + limit + " rows only", rs -> {
+                    overdue.put(rs.getString(1), rs.getString(2));
+                }, ts(submittedBefore));
+        return overdue;
     }
 
     // --- outcomes for the process engine -------------------------------------------------------------------

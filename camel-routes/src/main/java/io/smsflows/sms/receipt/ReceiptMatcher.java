@@ -1,5 +1,7 @@
 package io.smsflows.sms.receipt;
 
+import io.smsflows.sms.batch.BatchCounters;
+import io.smsflows.sms.batch.BatchRepository;
 import io.smsflows.sms.outbox.MessageStatus;
 import io.smsflows.sms.outbox.PartStatus;
 import io.smsflows.sms.outbox.SmsMessageRepository;
@@ -44,16 +46,19 @@ public class ReceiptMatcher {
 
     private final ReceiptRepository receipts;
     private final SmsMessageRepository messages;
+    private final BatchRepository batches;
     private final ReceiptProperties config;
     private final TransactionTemplate transactions;
     private final PipelineSignals signals;
     private final Clock clock;
     private volatile Instant lastExpirySweep = Instant.EPOCH;
 
-    public ReceiptMatcher(ReceiptRepository receipts, SmsMessageRepository messages, ReceiptProperties config,
-                          TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
+    public ReceiptMatcher(ReceiptRepository receipts, SmsMessageRepository messages, BatchRepository batches,
+                          ReceiptProperties config, TransactionTemplate transactions, PipelineSignals signals,
+                          Clock clock) {
         this.receipts = receipts;
         this.messages = messages;
+        this.batches = batches;
         this.config = config;
         this.transactions = transactions;
         this.signals = signals;
@@ -102,11 +107,18 @@ public class ReceiptMatcher {
         match(due);
         if (lastExpirySweep.isBefore(now.minusSeconds(60))) {
             lastExpirySweep = now;
-            List<String> overdue = messages.overdue(now.minus(config.getTimeout()), SWEEP);
+            Map<String, String> overdue = messages.overdue(now.minus(config.getTimeout()), SWEEP);
             if (!overdue.isEmpty()) {
-                List<String> expired = transactions.execute(tx -> messages.finish(overdue.stream()
-                        .map(id -> new Finished(id, MessageStatus.EXPIRED, "NO_RECEIPT",
-                                "no final receipt for every part within " + config.getTimeout())).toList(), now));
+                List<String> expired = transactions.execute(tx -> {
+                    List<String> changed = messages.finish(overdue.keySet().stream()
+                            .map(id -> new Finished(id, MessageStatus.EXPIRED, "NO_RECEIPT",
+                                    "no final receipt for every part within " + config.getTimeout())).toList(), now);
+                    BatchCounters counters = new BatchCounters();
+                    changed.forEach(id -> counters.moved(overdue.get(id), MessageStatus.SUBMITTED,
+                            MessageStatus.EXPIRED, false));
+                    batches.apply(counters, now);
+                    return changed;
+                });
                 LOG.warn("{} SMS expired: no final receipt for every part within {}", expired.size(), config.getTimeout());
                 signals.outcomesReady(expired);
             }
@@ -231,8 +243,16 @@ public class ReceiptMatcher {
                 delivered.add(id);
             }
         });
-        List<String> finished = new ArrayList<>(messages.finish(failed, now));
-        finished.addAll(messages.delivered(delivered, now));
+        List<String> failedIds = messages.finish(failed, now);
+        List<String> deliveredIds = messages.delivered(delivered, now);
+        BatchCounters counters = new BatchCounters();
+        failedIds.forEach(id -> counters.moved(byMessage.get(id).get(0).batchId(),
+                byMessage.get(id).get(0).messageStatus(), MessageStatus.FAILED, false));
+        deliveredIds.forEach(id -> counters.moved(byMessage.get(id).get(0).batchId(),
+                byMessage.get(id).get(0).messageStatus(), MessageStatus.DELIVERED, false));
+        batches.apply(counters, now);
+        List<String> finished = new ArrayList<>(failedIds);
+        finished.addAll(deliveredIds);
         return finished.stream().filter(notify::contains).toList();
     }
 }

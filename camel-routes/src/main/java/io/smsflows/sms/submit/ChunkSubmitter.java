@@ -1,5 +1,7 @@
 package io.smsflows.sms.submit;
 
+import io.smsflows.sms.batch.BatchCounters;
+import io.smsflows.sms.batch.BatchRepository;
 import io.smsflows.sms.codec.EncodedSms;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.WirePart;
@@ -15,6 +17,7 @@ import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsMessageRepository.Finished;
 import io.smsflows.sms.outbox.SmsMessageRepository.PartResult;
 import io.smsflows.sms.outbox.SmsMessageRepository.Retry;
+import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.receipt.SmscMessageIds;
 import io.smsflows.sms.smpp.PartSubmission;
 import io.smsflows.sms.smpp.SmppWire;
@@ -63,6 +66,8 @@ public class ChunkSubmitter {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkSubmitter.class);
 
     private final SmsMessageRepository messages;
+    private final BatchRepository batches;
+    private final PricingProperties pricing;
     private final SmsEncoder encoder;
     private final EncodingPolicy encoding;
     private final SmppWire wire;
@@ -74,10 +79,13 @@ public class ChunkSubmitter {
     private final PipelineSignals signals;
     private final Clock clock;
 
-    public ChunkSubmitter(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire,
-                          RecipientGate gate, SuppressionList suppressions, OutboxProperties config,
-                          String defaultSender, TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
+    public ChunkSubmitter(SmsMessageRepository messages, BatchRepository batches, PricingProperties pricing,
+                          SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire, RecipientGate gate,
+                          SuppressionList suppressions, OutboxProperties config, String defaultSender,
+                          TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
         this.messages = messages;
+        this.batches = batches;
+        this.pricing = pricing;
         this.encoder = encoder;
         this.encoding = encoding;
         this.wire = wire;
@@ -117,6 +125,37 @@ public class ChunkSubmitter {
             signals.partsSubmitted(result.acceptedIds());
             signals.outcomesReady(result.finished());
         }
+    }
+
+    /** The batches' counters move with their messages, in this transaction. */
+    private void countBatches(List<ClaimedSms> chunk, List<PartResult> recorded, List<String> submitted,
+                              List<String> done, List<Finished> finished, Instant at) {
+        Map<String, ClaimedSms> byId = new HashMap<>();
+        chunk.stream().filter(m -> m.batchId() != null).forEach(m -> byId.put(m.id(), m));
+        if (byId.isEmpty()) {
+            return;
+        }
+        BatchCounters counters = new BatchCounters();
+        for (PartResult p : recorded) {
+            ClaimedSms m = byId.get(p.messageId());
+            if (m != null && p.smscMessageId() != null) {
+                counters.partsAccepted(m.batchId(), 1, m.country(), pricing::perPart);
+            }
+        }
+        for (String id : submitted) {
+            ClaimedSms m = byId.get(id);
+            if (m != null) {
+                counters.moved(m.batchId(), MessageStatus.QUEUED, MessageStatus.SUBMITTED, false);
+            }
+        }
+        Set<String> changed = new java.util.HashSet<>(done);
+        for (Finished f : finished) {
+            ClaimedSms m = byId.get(f.id());
+            if (m != null && changed.contains(f.id())) {
+                counters.moved(m.batchId(), MessageStatus.QUEUED, f.status(), SUPPRESSED.equals(f.errorCode()));
+            }
+        }
+        batches.apply(counters, at);
     }
 
     private Result submitLocked(List<ClaimedSms> chunk, boolean[] onTheWire) {
@@ -229,9 +268,10 @@ public class ChunkSubmitter {
                 submitted.put(m.id(), m.recovered() ? resent.getOrDefault(m.id(), List.of()).size() : 0);
             }
         }
-        messages.markSubmitted(submitted, answeredAt);
+        List<String> nowSubmitted = messages.markSubmitted(submitted, answeredAt);
         messages.requeue(retries);
         List<String> done = messages.finish(finished, answeredAt);
+        countBatches(chunk, recorded, nowSubmitted, done, finished, answeredAt);
         Set<String> waited = chunk.stream().filter(ClaimedSms::waited).map(ClaimedSms::id)
                 .collect(java.util.stream.Collectors.toSet());
         LOG.debug("Chunk of {}: {} part(s) on the wire at {}, {} submitted, {} retried, {} finished", chunk.size(),

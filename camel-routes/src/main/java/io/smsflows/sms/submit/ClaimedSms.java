@@ -8,10 +8,11 @@ import java.util.Set;
  * @param sentParts  part numbers that already have an SMSC id (an earlier attempt); they are not sent again
  * @param recovered  a node's lease ran out while it held this message: parts without an id may be on the wire already
  * @param waited     a process waits for the outcome
+ * @param country    ISO region of the recipient (prices the parts of batch messages)
  */
 public record ClaimedSms(String id, String recipient, String sender, String body, String category,
                          boolean smartReplacement, Integer parts, Integer concatRef, int attempts, boolean recovered,
-                         String batchId, boolean waited, Set<Integer> sentParts) {
+                         String batchId, boolean waited, Set<Integer> sentParts, String country) {
 
     /** No part of it reached the SMSC yet: it must pass the opt-out gate. */
     public boolean unadmitted() {
@@ -20,6 +21,6 @@ public record ClaimedSms(String id, String recipient, String sender, String body
 
     public ClaimedSms withConcatRef(int ref) {
         return new ClaimedSms(id, recipient, sender, body, category, smartReplacement, parts, ref, attempts, recovered,
-                batchId, waited, sentParts);
+                batchId, waited, sentParts, country);
     }
 }

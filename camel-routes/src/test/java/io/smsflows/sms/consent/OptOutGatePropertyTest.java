@@ -98,6 +98,10 @@ class OptOutGatePropertyTest {
         }
         threads.shutdown();
         pipeline.dispatchAll();
+        // the batches' counters moved with their messages, whatever the interleaving
+        for (String batch : pipeline.jdbc.queryForList("select id from sms_batch", String.class)) {
+            assertThat(pipeline.countersOf(batch)).as("counters of batch %s", batch).isEqualTo(pipeline.recount(batch));
+        }
 
         for (Map.Entry<String, Long> optOut : optedOutAt.entrySet()) {
             List<WireEvent> after = wire.stream()

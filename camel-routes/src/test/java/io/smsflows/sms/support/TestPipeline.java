@@ -75,11 +75,11 @@ public final class TestPipeline {
         EncodingPolicy encoding = EncodingPolicy.defaults();
         outbox = new SmsOutbox(messages, new StandardSmsEncoder(), encoding, "SMSFlows", clock, suppressions, signals);
         dispatcher = new OutboxDispatcher(messages, outboxConfig, transactions, "node-a", signals, clock);
-        submitter = new ChunkSubmitter(messages, new StandardSmsEncoder(), encoding, wire, gate, suppressions,
-                outboxConfig, "SMSFlows", transactions, signals, clock);
-        matcher = new ReceiptMatcher(receipts, messages, receiptConfig, transactions, signals, clock);
-        store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batchRepository = new BatchRepository(jdbc);
+        submitter = new ChunkSubmitter(messages, batchRepository, new PricingProperties(), new StandardSmsEncoder(),
+                encoding, wire, gate, suppressions, outboxConfig, "SMSFlows", transactions, signals, clock);
+        matcher = new ReceiptMatcher(receipts, messages, batchRepository, receiptConfig, transactions, signals, clock);
+        store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,
                 new PricingProperties(), batchConfig, templates, "SMSFlows", transactions, signals, clock);
     }
@@ -113,6 +113,25 @@ public final class TestPipeline {
     public String smscId(String messageId, int partNo) {
         return jdbc.queryForObject("select smsc_message_id from sms_part where message_id = ? and part_no = ?",
                 String.class, messageId, partNo);
+    }
+
+    /** The batch's counters, as its status shows them, next to the same counts counted again from its messages. */
+    public java.util.Map<String, Integer> countersOf(String batchId) {
+        var b = batches.status(batchId).orElseThrow();
+        java.util.Map<String, Integer> counters = new java.util.TreeMap<>();
+        counters.put("queued", b.queued());
+        counters.put("submitted", b.submitted());
+        counters.put("delivered", b.delivered());
+        counters.put("failed", b.failed());
+        counters.put("expired", b.expired());
+        counters.put("suppressed", b.suppressed());
+        counters.put("cancelled", b.cancelled());
+        counters.values().removeIf(v -> v == 0);
+        return counters;
+    }
+
+    public java.util.Map<String, Integer> recount(String batchId) {
+        return new java.util.TreeMap<>(batchRepository.recount(batchId));
     }
 
     public String status(String messageId) {
