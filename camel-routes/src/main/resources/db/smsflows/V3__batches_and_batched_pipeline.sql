@@ -8,7 +8,17 @@ alter table sms_message add column country             varchar(2);
 alter table sms_message add column recovered           boolean default false not null;
 -- parts sent again after a lease recovery (the SMSC may have them twice)
 alter table sms_message add column possible_duplicates integer default 0 not null;
-create index ix_sms_message_batch on sms_message (batch_id, status);
+-- A single-part message keeps its SMSC id here (no sms_part row): one row for its whole life.
+alter table sms_message add column smsc_message_id     varchar(64);
+create index ix_sms_message_smsc_id on sms_message (smsc_message_id);
+-- The claim's index: due_at is set only while a message is QUEUED, so the later status changes (SENDING,
+-- SUBMITTED, DELIVERED...) leave the index alone (an index on status changed with every one of them).
+alter table sms_message add column due_at              timestamp with time zone;
+update sms_message set due_at = next_attempt_at where status = 'QUEUED';
+drop index ix_sms_message_due;
+create index ix_sms_message_due on sms_message (due_at);
+-- batch_id never changes: its index is written once (counts are kept on sms_batch)
+create index ix_sms_message_batch on sms_message (batch_id);
 
 -- One bulk send: a campaign's audience or an API's list, sent through the pipeline without a process per message.
 create table sms_batch (

@@ -40,7 +40,30 @@ class CodecWireEndToEndTest {
         int parts = outbox.enqueue(OutboundSms.standalone(to, text, UUID.randomUUID().toString())).parts();
         String digits = to.substring(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> submitsTo(digits).size() == parts);
-        return submitsTo(digits);
+        // the parts of a message go out in parallel on the window: put them in the order of their UDH numbers
+        return submitsTo(digits).stream().sorted(java.util.Comparator.comparingInt(CodecWireEndToEndTest::partNumber))
+                .toList();
+    }
+
+    /** The part number in the concatenation IE of the UDH (8- or 16-bit reference); 1 without a UDH. */
+    private static int partNumber(ReceivedSubmit pdu) {
+        if ((pdu.esmClass() & 0x40) == 0) {
+            return 1;
+        }
+        byte[] m = pdu.shortMessage();
+        int end = 1 + (m[0] & 0xFF);
+        for (int i = 1; i < end; ) {
+            int iei = m[i] & 0xFF;
+            int len = m[i + 1] & 0xFF;
+            if (iei == 0x00) {
+                return m[i + 4] & 0xFF;
+            }
+            if (iei == 0x08) {
+                return m[i + 5] & 0xFF;
+            }
+            i += 2 + len;
+        }
+        return 1;
     }
 
     private List<ReceivedSubmit> submitsTo(String digits) {

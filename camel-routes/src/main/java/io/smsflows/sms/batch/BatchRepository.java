@@ -143,7 +143,8 @@ public class BatchRepository {
     /** Messages of a cancelled batch that are still waiting in the queue never go out (counted at once). */
     public int cancelQueued(String id, Instant now) {
         int cancelled = jdbc.update("update sms_message set status = 'CANCELLED', error_code = 'CANCELLED', "
-                + "error_text = 'batch cancelled', done_at = ? where batch_id = ? and status = 'QUEUED'", ts(now), id);
+                + "error_text = 'batch cancelled', done_at = ?, due_at = null where batch_id = ? and status = 'QUEUED'",
+                ts(now), id);
         jdbc.update("update sms_batch set queued = queued - ?, cancelled = cancelled + ?, "
                 + "last_done_at = case when ? > 0 then ? else last_done_at end where id = ?", cancelled, cancelled,
                 cancelled, ts(now), id);

@@ -56,8 +56,8 @@ public class SmsMessageRepository {
     private static final String INSERT = "insert into sms_message (id, idempotency_key, process_instance_id, "
             + "business_key, activity_id, delivered_message, failed_message, recipient, sender, body, category, "
             + "encoding, parts, smart_replacement, status, attempts, next_attempt_at, created_at, notify_status, "
-            + "batch_id, batch_index, country, error_code, error_text, done_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "batch_id, batch_index, country, error_code, error_text, done_at, due_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -109,8 +109,41 @@ public class SmsMessageRepository {
         return found;
     }
 
+    /** The parts of a message; a single-part message has no sms_part row: its part is read from the message. */
     public List<SmsPart> parts(String messageId) {
-        return jdbc.query("select * from sms_part where message_id = ? order by part_no", PART, messageId);
+        List<SmsPart> parts = jdbc.query("select * from sms_part where message_id = ? order by part_no", PART,
+                messageId);
+        if (!parts.isEmpty()) {
+            return parts;
+        }
+        return jdbc.query("select id, smsc_message_id, status, error_code, submitted_at, done_at from sms_message "
+                + "where id = ? and smsc_message_id is not null", (rs, i) -> new SmsPart(rs.getString(1), 1,
+                rs.getString(2), partStatus(MessageStatus.valueOf(rs.getString(3))), rs.getString(4),
+                instant(rs, "submitted_at"), instant(rs, "done_at")), messageId);
+    }
+
+    private static PartStatus partStatus(MessageStatus status) {
+        return switch (status) {
+            case DELIVERED -> PartStatus.DELIVERED;
+            case FAILED, EXPIRED -> PartStatus.FAILED;
+            default -> PartStatus.SUBMITTED;
+        };
+    }
+
+    /** A single-part message found by the SMSC id of its part (receipt matching). */
+    public record SinglePart(String messageId, String smscMessageId, MessageStatus status, String batchId,
+                             boolean waited) {
+    }
+
+    public List<SinglePart> singlePartsBySmscIds(Collection<String> smscIds) {
+        List<SinglePart> found = new ArrayList<>();
+        for (List<String> chunk : chunks(smscIds)) {
+            found.addAll(named.query("select id, smsc_message_id, status, batch_id, notify_status from sms_message "
+                            + "where smsc_message_id in (:ids)", new MapSqlParameterSource("ids", chunk),
+                    (rs, i) -> new SinglePart(rs.getString(1), rs.getString(2), MessageStatus.valueOf(rs.getString(3)),
+                            rs.getString(4), !"NONE".equals(rs.getString(5)))));
+        }
+        return found;
     }
 
     // --- writing new messages --------------------------------------------------------------------------------
@@ -132,7 +165,8 @@ public class SmsMessageRepository {
                     m.activityId(), m.deliveredMessage(), m.failedMessage(), m.recipient(), m.sender(), m.body(),
                     m.category(), m.encoding(), m.parts(), n.smartReplacement(), m.status().name(),
                     ts(m.createdAt()), ts(m.createdAt()), n.notifyProcess() ? "WAITING" : "NONE", m.batchId(),
-                    n.batchIndex(), m.country(), m.errorCode(), truncate(m.errorText()), ts(m.doneAt())};
+                    n.batchIndex(), m.country(), m.errorCode(), truncate(m.errorText()), ts(m.doneAt()),
+                    m.status() == MessageStatus.QUEUED ? ts(m.createdAt()) : null};
             }).toList());
         }
     }
@@ -150,8 +184,8 @@ public class SmsMessageRepository {
      */
     public List<ClaimedSms> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
         String select = "select id, recipient, sender, body, category, smart_replacement, parts, concat_ref, attempts, "
-                + "recovered, batch_id, notify_status, country from sms_message where status = 'QUEUED' and next_attempt_at <= ? "
-                + "order by status, next_attempt_at fetch first " + limit + " rows only";
+                + "recovered, batch_id, notify_status, country from sms_message where due_at <= ? and status = 'QUEUED' "
+                + "order by due_at fetch first " + limit + " rows only";
         boolean skipLocked = dialect == SqlDialect.POSTGRESQL;
         List<Object[]> rows = jdbc.query(skipLocked ? select + " for update skip locked" : select,
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -160,9 +194,10 @@ public class SmsMessageRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        int[] taken = jdbc.batchUpdate("update sms_message set status = 'SENDING', claimed_by = ?, claimed_until = ? "
-                        + "where id = ? and status = 'QUEUED'",
-                rows.stream().map(r -> new Object[] {nodeId, ts(leaseUntil), r[0]}).toList());
+        // while SENDING, due_at is the lease's end: the recovery finds expired leases on the same index
+        int[] taken = jdbc.batchUpdate("update sms_message set status = 'SENDING', claimed_by = ?, claimed_until = ?, "
+                        + "due_at = ? where id = ? and status = 'QUEUED'",
+                rows.stream().map(r -> new Object[] {nodeId, ts(leaseUntil), ts(leaseUntil), r[0]}).toList());
         List<Object[]> ours = new ArrayList<>(rows.size());
         for (int i = 0; i < taken.length; i++) {
             if (taken[i] != 0) {
@@ -196,16 +231,16 @@ public class SmsMessageRepository {
      * without an SMSC id may already be on the wire, so sending them again is counted as a possible duplicate.
      */
     public int recoverExpiredLeases(Instant now) {
-        return jdbc.update("update sms_message set status = 'QUEUED', next_attempt_at = ?, recovered = true, "
-                + "claimed_by = null, claimed_until = null where status = 'SENDING' and claimed_until < ?",
-                ts(now), ts(now));
+        return jdbc.update("update sms_message set status = 'QUEUED', next_attempt_at = ?, due_at = ?, recovered = true, "
+                + "claimed_by = null, claimed_until = null where due_at < ? and status = 'SENDING'",
+                ts(now), ts(now), ts(now));
     }
 
     /** Gives claimed messages back at once (nothing was sent: e.g. the gate could not lock in time). */
-    public void release(Collection<String> ids, String nodeId) {
-        jdbc.batchUpdate("update sms_message set status = 'QUEUED', claimed_by = null, claimed_until = null "
+    public void release(Collection<String> ids, String nodeId, Instant now) {
+        jdbc.batchUpdate("update sms_message set status = 'QUEUED', claimed_by = null, claimed_until = null, due_at = ? "
                 + "where id = ? and status = 'SENDING' and claimed_by = ?",
-                ids.stream().map(id -> new Object[] {id, nodeId}).toList());
+                ids.stream().map(id -> new Object[] {ts(now), id, nodeId}).toList());
     }
 
     /** Those of these batches that were cancelled. */
@@ -238,15 +273,23 @@ public class SmsMessageRepository {
     }
 
     /**
-     * Every part has an id: waiting for receipts. {@code possibleDuplicates}: parts sent again after a lost lease.
-     * Returns the ids that changed.
+     * A message whose parts all have an id, waiting for receipts.
+     *
+     * @param possibleDuplicates parts sent again after a lost lease
+     * @param smscMessageId      the id of a single-part message (kept on the message: it has no sms_part row), or null
      */
-    public List<String> markSubmitted(Map<String, Integer> possibleDuplicates, Instant at) {
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(possibleDuplicates.entrySet());
+    public record Submitted(int possibleDuplicates, String smscMessageId) {
+    }
+
+    /** Marks messages submitted; returns the ids that changed. */
+    public List<String> markSubmitted(Map<String, Submitted> submitted, Instant at) {
+        List<Map.Entry<String, Submitted>> entries = new ArrayList<>(submitted.entrySet());
         int[] counts = jdbc.batchUpdate("update sms_message set status = 'SUBMITTED', submitted_at = ?, "
-                        + "claimed_by = null, claimed_until = null, recovered = false, "
-                        + "possible_duplicates = possible_duplicates + ? where id = ? and status = 'SENDING'",
-                entries.stream().map(e -> new Object[] {ts(at), e.getValue(), e.getKey()}).toList());
+                        + "claimed_by = null, claimed_until = null, due_at = null, recovered = false, "
+                        + "possible_duplicates = possible_duplicates + ?, smsc_message_id = coalesce(?, smsc_message_id) "
+                        + "where id = ? and status = 'SENDING'",
+                entries.stream().map(e -> new Object[] {ts(at), e.getValue().possibleDuplicates(),
+                    e.getValue().smscMessageId(), e.getKey()}).toList());
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] != 0) {
@@ -268,7 +311,7 @@ public class SmsMessageRepository {
         List<String> changed = new ArrayList<>();
         for (List<Finished> chunk : chunks(finished)) {
             int[] counts = jdbc.batchUpdate("update sms_message set status = ?, error_code = ?, error_text = ?, "
-                    + "done_at = ?, claimed_by = null, claimed_until = null, recovered = false, "
+                    + "done_at = ?, claimed_by = null, claimed_until = null, due_at = null, recovered = false, "
                     + "notify_status = case when notify_status = 'WAITING' then 'PENDING' else notify_status end, "
                     + NOTIFY_NEXT_AT + "where id = ? and status not in " + MessageStatus.FINAL_SQL,
                     chunk.stream().map(f -> new Object[] {f.status().name(), f.errorCode(), truncate(f.errorText()),
@@ -287,11 +330,11 @@ public class SmsMessageRepository {
     }
 
     public void requeue(List<Retry> retries) {
-        jdbc.batchUpdate("update sms_message set status = 'QUEUED', attempts = ?, next_attempt_at = ?, "
+        jdbc.batchUpdate("update sms_message set status = 'QUEUED', attempts = ?, next_attempt_at = ?, due_at = ?, "
                         + "claimed_by = null, claimed_until = null, error_code = ?, error_text = ? "
                         + "where id = ? and status = 'SENDING'",
-                retries.stream().map(r -> new Object[] {r.attempts(), ts(r.nextAttemptAt()), r.errorCode(),
-                    truncate(r.errorText()), r.id()}).toList());
+                retries.stream().map(r -> new Object[] {r.attempts(), ts(r.nextAttemptAt()), ts(r.nextAttemptAt()),
+                    r.errorCode(), truncate(r.errorText()), r.id()}).toList());
     }
 
     // --- receipts ----------------------------------------------------------------------------------------------
@@ -352,7 +395,7 @@ public class SmsMessageRepository {
     public List<String> delivered(List<String> ids, Instant now) {
         List<String> changed = new ArrayList<>();
         for (List<String> chunk : chunks(ids)) {
-            int[] counts = jdbc.batchUpdate("update sms_message set status = 'DELIVERED', done_at = ?, "
+            int[] counts = jdbc.batchUpdate("update sms_message set status = 'DELIVERED', done_at = ?, due_at = null, "
                     + "claimed_by = null, claimed_until = null, submitted_at = coalesce(submitted_at, ?), "
                     + "error_code = null, error_text = null, recovered = false, "
                     + "notify_status = case when notify_status = 'WAITING' then 'PENDING' else notify_status end, "

@@ -8,6 +8,7 @@ import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsMessageRepository.Finished;
 import io.smsflows.sms.outbox.SmsMessageRepository.PartDone;
 import io.smsflows.sms.outbox.SmsMessageRepository.PartState;
+import io.smsflows.sms.outbox.SmsMessageRepository.SinglePart;
 import io.smsflows.sms.outbox.SmsPart;
 import io.smsflows.sms.receipt.ReceiptRepository.Outcome;
 import io.smsflows.sms.receipt.ReceiptRepository.Status;
@@ -126,6 +127,10 @@ public class ReceiptMatcher {
         return due.size() == SWEEP;
     }
 
+    /** What a receipt can be about: a part of a multi-part message, or a single-part message itself. */
+    private record Target(String messageId, int partNo, String smscMessageId, SinglePart single) {
+    }
+
     private List<String> apply(List<StoredReceipt> batch, boolean stored) {
         Instant now = clock.instant();
         Map<StoredReceipt, Set<String>> candidates = new LinkedHashMap<>();
@@ -135,45 +140,122 @@ public class ReceiptMatcher {
             candidates.put(r, c);
             all.addAll(c);
         }
-        Map<String, List<SmsPart>> partsById = new HashMap<>();
-        for (SmsPart p : all.isEmpty() ? List.<SmsPart>of() : messages.partsBySmscIds(all)) {
-            partsById.computeIfAbsent(p.smscMessageId(), k -> new ArrayList<>()).add(p);
+        Map<String, List<Target>> targetsById = new HashMap<>();
+        if (!all.isEmpty()) {
+            for (SinglePart m : messages.singlePartsBySmscIds(all)) {
+                targetsById.computeIfAbsent(m.smscMessageId(), k -> new ArrayList<>())
+                        .add(new Target(m.messageId(), 1, m.smscMessageId(), m));
+            }
+            for (SmsPart p : messages.partsBySmscIds(all)) {
+                targetsById.computeIfAbsent(p.smscMessageId(), k -> new ArrayList<>())
+                        .add(new Target(p.messageId(), p.partNo(), p.smscMessageId(), null));
+            }
         }
 
         List<Outcome> outcomes = new ArrayList<>(batch.size());
-        List<PartDone> updates = new ArrayList<>();
-        List<Integer> updateOf = new ArrayList<>();
+        List<PartDone> partUpdates = new ArrayList<>();
+        List<Integer> partUpdateOf = new ArrayList<>();
+        Map<Integer, SinglePart> singleFinal = new TreeMap<>();
+        Map<Integer, DeliveryReceipt> singleReceipt = new HashMap<>();
         for (StoredReceipt receipt : batch) {
             if (receipt.status() == Status.ORPHAN) {
                 outcomes.add(new Outcome(receipt.id(), Status.ORPHAN, null, null, 0, null));
                 continue;
             }
             DeliveryReceipt r = receipt.receipt();
-            List<SmsPart> parts = new ArrayList<>();
-            candidates.get(receipt).forEach(c -> parts.addAll(partsById.getOrDefault(c, List.of())));
-            if (parts.isEmpty()) {
+            List<Target> targets = new ArrayList<>();
+            candidates.get(receipt).forEach(c -> targets.addAll(targetsById.getOrDefault(c, List.of())));
+            if (targets.isEmpty()) {
                 outcomes.add(unmatched(receipt, now));
                 continue;
             }
             // the exact normal form wins over a hex/decimal reading of it
-            SmsPart part = parts.stream()
-                    .min(Comparator.comparing(p -> !p.smscMessageId().equals(r.smscMessageId())))
+            Target target = targets.stream()
+                    .min(Comparator.comparing(t -> !t.smscMessageId().equals(r.smscMessageId())))
                     .orElseThrow();
-            if (!r.state().isFinal()) {
-                outcomes.add(new Outcome(receipt.id(), Status.APPLIED, part.messageId(), part.partNo(),
-                        receipt.attempts(), null));
-                continue;
+            Outcome applied = new Outcome(receipt.id(), Status.APPLIED, target.messageId(), target.partNo(),
+                    receipt.attempts(), null);
+            if (r.state().isFinal()) {
+                if (target.single() != null) {
+                    singleFinal.put(outcomes.size(), target.single());
+                    singleReceipt.put(outcomes.size(), r);
+                } else {
+                    partUpdateOf.add(outcomes.size());
+                    partUpdates.add(new PartDone(target.messageId(), target.partNo(),
+                            r.state().isSuccess() ? PartStatus.DELIVERED : PartStatus.FAILED, error(r),
+                            r.doneDate() == null ? now : r.doneDate()));
+                }
             }
-            PartStatus status = r.state().isSuccess() ? PartStatus.DELIVERED : PartStatus.FAILED;
-            String error = r.state().isSuccess() ? null
-                    : r.state().stat() + (r.errorCode() == null ? "" : ":" + r.errorCode());
-            updateOf.add(outcomes.size());
-            outcomes.add(new Outcome(receipt.id(), Status.APPLIED, part.messageId(), part.partNo(),
-                    receipt.attempts(), null));
-            updates.add(new PartDone(part.messageId(), part.partNo(), status, error,
-                    r.doneDate() == null ? now : r.doneDate()));
+            outcomes.add(applied);
         }
 
+        BatchCounters counters = new BatchCounters();
+        List<String> finished = new ArrayList<>();
+        finished.addAll(applySingles(singleFinal, singleReceipt, outcomes, counters, now));
+        finished.addAll(applyParts(partUpdates, partUpdateOf, outcomes, counters, now));
+        batches.apply(counters, now);
+        if (stored) {
+            receipts.finishAll(outcomes);
+        } else {
+            receipts.insertAll(batch, outcomes);
+        }
+        return finished;
+    }
+
+    private static String error(DeliveryReceipt r) {
+        return r.state().isSuccess() ? null : r.state().stat() + (r.errorCode() == null ? "" : ":" + r.errorCode());
+    }
+
+    /**
+     * Final receipts of single-part messages move the message at once (guarded: a message already final makes the
+     * receipt a DUPLICATE). Returns the finished messages a process waits for.
+     */
+    private List<String> applySingles(Map<Integer, SinglePart> singles, Map<Integer, DeliveryReceipt> receiptOf,
+                                      List<Outcome> outcomes, BatchCounters counters, Instant now) {
+        if (singles.isEmpty()) {
+            return List.of();
+        }
+        // rows in one order in every transaction: two matchers never wait for each other in a cycle
+        List<Map.Entry<Integer, SinglePart>> ordered = new ArrayList<>(singles.entrySet());
+        ordered.sort(Comparator.comparing(e -> e.getValue().messageId()));
+        List<String> deliveredIds = new ArrayList<>();
+        List<Finished> failed = new ArrayList<>();
+        for (Map.Entry<Integer, SinglePart> e : ordered) {
+            DeliveryReceipt r = receiptOf.get(e.getKey());
+            if (r.state().isSuccess()) {
+                deliveredIds.add(e.getValue().messageId());
+            } else {
+                failed.add(new Finished(e.getValue().messageId(), MessageStatus.FAILED, error(r), "part 1 of 1 failed"));
+            }
+        }
+        List<String> changed = new ArrayList<>(messages.delivered(deliveredIds, now));
+        List<String> failedChanged = messages.finish(failed, now);
+        changed.addAll(failedChanged);
+        Set<String> counted = new HashSet<>();
+        List<String> waited = new ArrayList<>();
+        for (Map.Entry<Integer, SinglePart> e : ordered) {
+            SinglePart m = e.getValue();
+            if (changed.contains(m.messageId()) && counted.add(m.messageId())) {
+                counters.moved(m.batchId(), m.status(), failedChanged.contains(m.messageId())
+                        ? MessageStatus.FAILED : MessageStatus.DELIVERED, false);
+                if (m.waited()) {
+                    waited.add(m.messageId());
+                }
+            } else {
+                Outcome o = outcomes.get(e.getKey());
+                outcomes.set(e.getKey(), new Outcome(o.id(), Status.DUPLICATE, o.messageId(), o.partNo(), o.attempts(),
+                        null));
+            }
+        }
+        return waited;
+    }
+
+    /** Final receipts of parts of multi-part messages; then the messages whose parts are all known. */
+    private List<String> applyParts(List<PartDone> updates, List<Integer> updateOf, List<Outcome> outcomes,
+                                    BatchCounters counters, Instant now) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
         // rows in one order in every transaction: two matchers never wait for each other in a cycle
         Integer[] order = new Integer[updates.size()];
         for (int i = 0; i < order.length; i++) {
@@ -181,34 +263,24 @@ public class ReceiptMatcher {
         }
         Arrays.sort(order, Comparator.comparing((Integer i) -> updates.get(i).messageId())
                 .thenComparingInt(i -> updates.get(i).partNo()));
-        List<PartDone> sortedUpdates = new ArrayList<>(updates.size());
+        List<PartDone> sorted = new ArrayList<>(updates.size());
         List<Integer> sortedOf = new ArrayList<>(updates.size());
         for (Integer i : order) {
-            sortedUpdates.add(updates.get(i));
+            sorted.add(updates.get(i));
             sortedOf.add(updateOf.get(i));
         }
-        updates.clear();
-        updates.addAll(sortedUpdates);
-        updateOf.clear();
-        updateOf.addAll(sortedOf);
-
         Set<String> touched = new TreeSet<>();
-        boolean[] changed = messages.partsDone(updates);
-        for (int i = 0; i < updates.size(); i++) {
-            int at = updateOf.get(i);
+        boolean[] changed = messages.partsDone(sorted);
+        for (int i = 0; i < sorted.size(); i++) {
             if (changed[i]) {
-                touched.add(updates.get(i).messageId());
+                touched.add(sorted.get(i).messageId());
             } else {
+                int at = sortedOf.get(i);
                 Outcome o = outcomes.get(at);
                 outcomes.set(at, new Outcome(o.id(), Status.DUPLICATE, o.messageId(), o.partNo(), o.attempts(), null));
             }
         }
-        if (stored) {
-            receipts.finishAll(outcomes);
-        } else {
-            receipts.insertAll(batch, outcomes);
-        }
-        return touched.isEmpty() ? List.of() : finishMessages(touched, now);
+        return touched.isEmpty() ? List.of() : finishMessages(touched, counters, now);
     }
 
     private Outcome unmatched(StoredReceipt stored, Instant now) {
@@ -222,7 +294,7 @@ public class ReceiptMatcher {
     }
 
     /** Delivered when every part is, failed when one part failed. Returns the finished ids a process waits for. */
-    private List<String> finishMessages(Set<String> messageIds, Instant now) {
+    private List<String> finishMessages(Set<String> messageIds, BatchCounters counters, Instant now) {
         Map<String, List<PartState>> byMessage = new TreeMap<>();
         for (PartState s : messages.partStates(messageIds)) {
             byMessage.computeIfAbsent(s.messageId(), k -> new ArrayList<>()).add(s);
@@ -245,12 +317,10 @@ public class ReceiptMatcher {
         });
         List<String> failedIds = messages.finish(failed, now);
         List<String> deliveredIds = messages.delivered(delivered, now);
-        BatchCounters counters = new BatchCounters();
         failedIds.forEach(id -> counters.moved(byMessage.get(id).get(0).batchId(),
                 byMessage.get(id).get(0).messageStatus(), MessageStatus.FAILED, false));
         deliveredIds.forEach(id -> counters.moved(byMessage.get(id).get(0).batchId(),
                 byMessage.get(id).get(0).messageStatus(), MessageStatus.DELIVERED, false));
-        batches.apply(counters, now);
         List<String> finished = new ArrayList<>(failedIds);
         finished.addAll(deliveredIds);
         return finished.stream().filter(notify::contains).toList();

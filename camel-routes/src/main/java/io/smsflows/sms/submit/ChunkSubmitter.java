@@ -113,7 +113,7 @@ public class ChunkSubmitter {
             result = transactions.execute(tx -> submitLocked(chunk, onTheWire));
         } catch (RuntimeException e) {
             if (!onTheWire[0]) {
-                messages.release(chunk.stream().map(ClaimedSms::id).toList(), nodeId);
+                messages.release(chunk.stream().map(ClaimedSms::id).toList(), nodeId, clock.instant());
                 LOG.warn("Chunk of {} SMS not submitted, back in the queue: {}", chunk.size(), e.toString());
             } else {
                 LOG.error("Chunk of {} SMS submitted but its results were not recorded; they are sent again when their "
@@ -128,20 +128,20 @@ public class ChunkSubmitter {
     }
 
     /** The batches' counters move with their messages, in this transaction. */
-    private void countBatches(List<ClaimedSms> chunk, List<PartResult> recorded, List<String> submitted,
-                              List<String> done, List<Finished> finished, Instant at) {
+    private void countBatches(List<ClaimedSms> chunk, Map<String, List<Integer>> acceptedParts,
+                              List<String> submitted, List<String> done, List<Finished> finished, Instant at) {
         Map<String, ClaimedSms> byId = new HashMap<>();
         chunk.stream().filter(m -> m.batchId() != null).forEach(m -> byId.put(m.id(), m));
         if (byId.isEmpty()) {
             return;
         }
         BatchCounters counters = new BatchCounters();
-        for (PartResult p : recorded) {
-            ClaimedSms m = byId.get(p.messageId());
-            if (m != null && p.smscMessageId() != null) {
-                counters.partsAccepted(m.batchId(), 1, m.country(), pricing::perPart);
+        acceptedParts.forEach((id, numbers) -> {
+            ClaimedSms m = byId.get(id);
+            if (m != null) {
+                counters.partsAccepted(m.batchId(), numbers.size(), m.country(), pricing::perPart);
             }
-        }
+        });
         for (String id : submitted) {
             ClaimedSms m = byId.get(id);
             if (m != null) {
@@ -168,6 +168,7 @@ public class ChunkSubmitter {
 
         List<Finished> finished = new ArrayList<>();
         List<PartSubmission> parts = new ArrayList<>();
+        Set<String> singlePart = new java.util.HashSet<>();
         Map<String, ClaimedSms> admitted = new LinkedHashMap<>();
         Map<String, Integer> newRefs = new HashMap<>();
         Map<String, Integer> refCounters = new HashMap<>();
@@ -206,6 +207,9 @@ public class ChunkSubmitter {
                 continue;
             }
             admitted.put(m.id(), message);
+            if (encoded.partCount() == 1) {
+                singlePart.add(m.id()); // one row for its whole life: its SMSC id goes on the message
+            }
             for (WirePart part : encoded.parts()) {
                 if (!m.sentParts().contains(part.number())) {
                     parts.add(new PartSubmission(m.id(), sender, m.recipient(), part));
@@ -224,27 +228,35 @@ public class ChunkSubmitter {
         Map<String, List<Integer>> resent = new HashMap<>();
         Map<String, SubmitFailure> permanent = new HashMap<>();
         Map<String, SubmitFailure> temporary = new HashMap<>();
+        Map<String, String> singleIds = new HashMap<>();
         List<PartResult> recorded = new ArrayList<>();
         List<String> acceptedIds = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             PartSubmission p = parts.get(i);
             SubmitResult answer = answers.get(i);
+            boolean single = singlePart.contains(p.messageId());
             if (answer.isAccepted()) {
                 String id = SmscMessageIds.normalise(answer.smscMessageId());
-                recorded.add(new PartResult(p.messageId(), p.part().number(), id, null, answeredAt));
+                if (single) {
+                    singleIds.put(p.messageId(), id);
+                } else {
+                    recorded.add(new PartResult(p.messageId(), p.part().number(), id, null, answeredAt));
+                }
                 acceptedIds.add(id);
                 resent.computeIfAbsent(p.messageId(), k -> new ArrayList<>()).add(p.part().number());
             } else if (answer.failure().isTransient()) {
                 temporary.putIfAbsent(p.messageId(), answer.failure());
             } else {
-                recorded.add(new PartResult(p.messageId(), p.part().number(), null, answer.failure().code(),
-                        answeredAt));
+                if (!single) {
+                    recorded.add(new PartResult(p.messageId(), p.part().number(), null, answer.failure().code(),
+                            answeredAt));
+                }
                 permanent.putIfAbsent(p.messageId(), answer.failure());
             }
         }
         messages.recordParts(recorded);
 
-        Map<String, Integer> submitted = new LinkedHashMap<>();
+        Map<String, SmsMessageRepository.Submitted> submitted = new LinkedHashMap<>();
         List<Retry> retries = new ArrayList<>();
         for (ClaimedSms m : admitted.values()) {
             SubmitFailure refused = permanent.get(m.id());
@@ -265,13 +277,14 @@ public class ChunkSubmitter {
                             PhoneNumbers.mask(m.recipient()), attempts, busy.getMessage(), next);
                 }
             } else {
-                submitted.put(m.id(), m.recovered() ? resent.getOrDefault(m.id(), List.of()).size() : 0);
+                submitted.put(m.id(), new SmsMessageRepository.Submitted(
+                        m.recovered() ? resent.getOrDefault(m.id(), List.of()).size() : 0, singleIds.get(m.id())));
             }
         }
         List<String> nowSubmitted = messages.markSubmitted(submitted, answeredAt);
         messages.requeue(retries);
         List<String> done = messages.finish(finished, answeredAt);
-        countBatches(chunk, recorded, nowSubmitted, done, finished, answeredAt);
+        countBatches(chunk, resent, nowSubmitted, done, finished, answeredAt);
         Set<String> waited = chunk.stream().filter(ClaimedSms::waited).map(ClaimedSms::id)
                 .collect(java.util.stream.Collectors.toSet());
         LOG.debug("Chunk of {}: {} part(s) on the wire at {}, {} submitted, {} retried, {} finished", chunk.size(),

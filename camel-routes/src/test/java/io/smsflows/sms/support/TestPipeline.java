@@ -111,8 +111,8 @@ public final class TestPipeline {
 
     /** The SMSC id the wire gave to part {@code partNo} of a message. */
     public String smscId(String messageId, int partNo) {
-        return jdbc.queryForObject("select smsc_message_id from sms_part where message_id = ? and part_no = ?",
-                String.class, messageId, partNo);
+        return messages.parts(messageId).stream().filter(p -> p.partNo() == partNo).findFirst()
+                .map(io.smsflows.sms.outbox.SmsPart::smscMessageId).orElseThrow();
     }
 
     /** The batch's counters, as its status shows them, next to the same counts counted again from its messages. */
