@@ -109,6 +109,7 @@ public final class LoadTool {
             if (options.containsKey("profile")) {
                 app.jcmd("JFR.start", "name=load", "settings=profile", "filename=" + options.get("profile"));
             }
+            long submitsBefore = simulatorSubmits(app);
             long cpu0 = app.cpuMillis();
             long t0 = System.currentTimeMillis();
             JsonNode receipt = postNdjson(app, text, messages, "+4915120");
@@ -121,7 +122,7 @@ public final class LoadTool {
             }
             long end = Instant.parse(status.get("lastDoneAt").asText()).toEpochMilli();
             long first = Instant.parse(status.get("firstSubmittedAt").asText()).toEpochMilli();
-            long submits = simulatorSubmits(app);
+            long submits = simulatorSubmits(app) - submitsBefore;
             long[] receiptSpan = db.longs("select count(*), min(r.received_at), max(r.received_at) from sms_receipt r "
                     + "join sms_message m on m.id = r.message_id where m.batch_id = ?", id).get(0);
             long delivered = status.get("delivered").asLong();
