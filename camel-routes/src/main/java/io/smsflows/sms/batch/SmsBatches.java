@@ -17,6 +17,7 @@ import io.smsflows.sms.outbox.SmsMessageRepository.NewMessage;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.support.AfterCommit;
 import io.smsflows.sms.support.PipelineSignals;
+import io.smsflows.sms.support.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -146,7 +146,7 @@ public class SmsBatches {
     }
 
     private BatchReceipt store(BatchRequest request, String category, String key, Iterator<BatchRecipient> rows) {
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         Instant now = clock.instant();
         batches.insert(id, key == null ? id : key, request, category, now);
         Acceptor acceptor = new Acceptor(id, request, category, now);
@@ -235,7 +235,7 @@ public class SmsBatches {
                 reject(index, r.to(), e.getMessage());
                 return;
             }
-            SmsMessage m = new SmsMessage(UUID.randomUUID().toString(), batchId + ":" + index, null,
+            SmsMessage m = new SmsMessage(TimeOrderedIds.next(), batchId + ":" + index, null,
                     request.businessKey(), null, null, null, number.e164(), sender, text, category,
                     encoded.alphabet().name(), encoded.segments(), MessageStatus.QUEUED, 0, null, null, null, now, null,
                     null, 0, batchId, number.region(), 0);

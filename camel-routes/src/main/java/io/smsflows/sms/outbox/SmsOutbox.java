@@ -9,9 +9,9 @@ import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.support.AfterCommit;
 import io.smsflows.sms.support.PipelineSignals;
+import io.smsflows.sms.support.TimeOrderedIds;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +81,7 @@ public class SmsOutbox {
         // Encoding now tells the caller the parts and refuses a too-long text before anything is queued.
         EncodedSms encoded = encoder.encode(sms.text(), encoding.options(category, sms.smartReplacement()), 0);
 
-        String id = UUID.randomUUID().toString();
+        String id = TimeOrderedIds.next();
         SmsMessage row = new SmsMessage(id, sms.idempotencyKey(), sms.processInstanceId(), sms.businessKey(),
                 sms.activityId(), orDefault(sms.deliveredMessage(), OutboundSms.DEFAULT_DELIVERED_MESSAGE),
                 orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,

@@ -3,10 +3,10 @@ package io.smsflows.sms.receipt;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.receipt.ReceiptRepository.Status;
 import io.smsflows.sms.receipt.ReceiptRepository.StoredReceipt;
+import io.smsflows.sms.support.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,7 @@ public class ReceiptStore {
      */
     public StoredReceipt store(DeliveryReceipt receipt) {
         Status status = receipt.smscMessageId().isEmpty() ? Status.ORPHAN : Status.NEW;
-        StoredReceipt stored = new StoredReceipt(UUID.randomUUID().toString(), receipt, status, 0, clock.instant());
+        StoredReceipt stored = new StoredReceipt(TimeOrderedIds.next(), receipt, status, 0, clock.instant());
         if (status == Status.ORPHAN) {
             LOG.warn("Receipt {} from {} carries no message id (neither TLV nor text); stored as ORPHAN", stored.id(),
                     PhoneNumbers.mask(receipt.sourceAddr()));
