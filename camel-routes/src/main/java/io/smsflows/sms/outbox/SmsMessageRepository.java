@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -378,6 +379,18 @@ public class SmsMessageRepository {
     /** The parts of these messages with the message's part count, for deciding the message's status. */
     public record PartState(String messageId, int parts, int partNo, PartStatus status, String errorCode,
                             Instant doneAt, boolean waited, MessageStatus messageStatus, String batchId) {
+    }
+
+    /**
+     * Locks the messages' rows until the transaction ends, in id order (two transactions never wait for each other
+     * in a cycle). Two transactions that finish parts of one message at the same time see each other's parts only
+     * once the first has committed: whoever locks second reads every part final and finishes the message.
+     */
+    public void lock(SortedSet<String> messageIds) {
+        for (List<String> chunk : chunks(messageIds)) {
+            named.queryForList("select id from sms_message where id in (:ids) order by id for update",
+                    new MapSqlParameterSource("ids", chunk), String.class);
+        }
     }
 
     public List<PartState> partStates(Collection<String> messageIds) {

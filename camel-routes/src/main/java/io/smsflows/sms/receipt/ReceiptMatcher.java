@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -269,7 +270,7 @@ public class ReceiptMatcher {
             sorted.add(updates.get(i));
             sortedOf.add(updateOf.get(i));
         }
-        Set<String> touched = new TreeSet<>();
+        SortedSet<String> touched = new TreeSet<>();
         boolean[] changed = messages.partsDone(sorted);
         for (int i = 0; i < sorted.size(); i++) {
             if (changed[i]) {
@@ -280,7 +281,11 @@ public class ReceiptMatcher {
                 outcomes.set(at, new Outcome(o.id(), Status.DUPLICATE, o.messageId(), o.partNo(), o.attempts(), null));
             }
         }
-        return touched.isEmpty() ? List.of() : finishMessages(touched, counters, now);
+        if (touched.isEmpty()) {
+            return List.of();
+        }
+        messages.lock(touched); // see the parts another transaction finished at the same time
+        return finishMessages(touched, counters, now);
     }
 
     private Outcome unmatched(StoredReceipt stored, Instant now) {

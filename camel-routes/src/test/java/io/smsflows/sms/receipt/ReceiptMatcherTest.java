@@ -112,6 +112,40 @@ class ReceiptMatcherTest {
     }
 
     @Test
+    void parts_whose_receipts_are_stored_at_the_same_time_in_two_transactions_still_finish_their_message()
+            throws Exception {
+        // receipt batches are stored concurrently (store-threads): each transaction sees only its own part as final
+        // unless the message row is locked before the parts are read
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(pipeline.outbox.enqueue(OutboundSms.standalone("+49151123400" + (10 + i), "z".repeat(200),
+                    "two-parts-" + i)).messageId());
+        }
+        pipeline.dispatchAll();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (String id : ids) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> both = new ArrayList<>();
+                for (int part = 1; part <= 2; part++) {
+                    ReceiptStore.Pending p = pending(receipt(pipeline.smscId(id, part), ReceiptState.DELIVERED));
+                    both.add(two.submit(() -> {
+                        together.await();
+                        pipeline.store.insert(List.of(p));
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : both) {
+                    f.get();
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("DELIVERED"));
+    }
+
+    @Test
     void early_receipt_is_kept_and_applied_when_the_part_gets_its_id() {
         String smscId = "E1";
         String early = pipeline.receive(smscId, ReceiptState.DELIVERED);
