@@ -19,6 +19,12 @@ public class ReceiptProperties {
     private int batchSize = 200;
     /** How long a receipt may wait for others to share its commit. */
     private Duration storeWait = Duration.ofMillis(5);
+    /**
+     * Batches stored at once, each in its own transaction. An SMSC sends only so many receipts before it waits for
+     * their deliver_sm_resp (its window), and every one waits for its commit: with one transaction at a time, that
+     * window divided by the commit time is the most receipts per second a bind can bring.
+     */
+    private int storeThreads = 2;
 
     public Duration getRetryInterval() { return retryInterval; }
     public void setRetryInterval(Duration retryInterval) { this.retryInterval = retryInterval; }
@@ -30,4 +36,6 @@ public class ReceiptProperties {
     public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
     public Duration getStoreWait() { return storeWait; }
     public void setStoreWait(Duration storeWait) { this.storeWait = storeWait; }
+    public int getStoreThreads() { return storeThreads; }
+    public void setStoreThreads(int storeThreads) { this.storeThreads = storeThreads; }
 }

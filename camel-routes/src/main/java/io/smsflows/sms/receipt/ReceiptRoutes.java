@@ -10,7 +10,8 @@ import org.apache.camel.builder.RouteBuilder;
  * <ul>
  *   <li>{@code sms-receipt-store}: receipts from the bind's threads aggregated into one transaction (up to
  *       {@code batchSize}, or what came within {@code store-wait}) that stores them already matched and applies
- *       them to their parts and messages; the threads answer the SMSC after the commit;</li>
+ *       them to their parts and messages, {@code store-threads} batches at once; the threads answer the SMSC
+ *       after the commit;</li>
  *   <li>{@code sms-receipt-early}: receipts that came before their part's id, matched when the id is recorded;</li>
  *   <li>{@code sms-receipt-sweep}: what is left in the database (restarts, a full queue, early receipts), and
  *       expiry of messages whose receipts never came.</li>
@@ -45,6 +46,9 @@ public class ReceiptRoutes extends RouteBuilder {
                     .completionSize(storeBatch)
                     .completionTimeout(wait)
                     .completionTimeoutCheckerInterval(wait)
+                    .parallelProcessing()
+                    .executorService(getCamelContext().getExecutorServiceManager()
+                            .newFixedThreadPool(this, "sms-receipt-store", Math.max(1, config.getStoreThreads())))
                     .process(exchange -> store.insert(exchange.getIn().getBody(List.class)))
                 .end();
         from(EARLY).routeId("sms-receipt-early")

@@ -56,9 +56,10 @@ public class SmppProperties {
     private int window = 50;
     /**
      * Threads that process PDUs arriving on the bind (responses, receipts, replies). A receipt holds its thread until
-     * it is stored, and receipts are stored in batches: this is also the largest batch a bind can bring at once.
+     * it is stored, and receipts are stored in batches: this is also the largest batch a bind can bring at once, and
+     * with the SMSC's own window it bounds the receipts per second (64 waiting for a 25 ms commit: 2,560/s).
      */
-    private int pduProcessorDegree = 32;
+    private int pduProcessorDegree = 64;
 
     public String getHost() { return host; }
     public void setHost(String host) { this.host = host; }

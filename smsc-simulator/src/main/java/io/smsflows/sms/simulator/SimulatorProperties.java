@@ -23,8 +23,11 @@ public class SimulatorProperties {
      * used. 0: answer at once.
      */
     private Duration responseDelay = Duration.ZERO;
-    /** deliver_sm (receipts) in flight at once towards the bound ESME, as an SMSC's own window. */
-    private int receiptWindow = 32;
+    /**
+     * deliver_sm (receipts) in flight at once towards the bound ESME, as an SMSC's own window: each waits for its
+     * deliver_sm_resp, which the app sends after its commit, so this bounds receipts per second as window / commit time.
+     */
+    private int receiptWindow = 64;
     /** Threads that answer PDUs of a bound ESME (submit_sm are answered concurrently up to this number). */
     private int pduProcessorDegree = 64;
     /**
