@@ -81,6 +81,30 @@ final class AppProcess implements AutoCloseable {
         return ticks * 1000 / CLOCK_TICKS;
     }
 
+    /**
+     * CPU time of the JIT compiler threads so far, in milliseconds: a JVM this size compiles for minutes after start,
+     * on the same two cores as the work measured.
+     */
+    long jitCpuMillis() throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.contains("CompilerThre")) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        }
+        return ticks * 1000 / CLOCK_TICKS;
+    }
+
     /** Live heap: used heap right after a full GC, in MB (jcmd GC.run, then GC.heap_info). */
     long liveHeapMb() throws IOException, InterruptedException {
         run("jcmd", Long.toString(pid()), "GC.run");

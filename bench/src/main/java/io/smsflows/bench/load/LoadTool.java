@@ -37,8 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *              simulator (the simulator alone, driven by a raw jSMPP client); default: bulk bulk2 journeys
  *   --db h2|postgres   --messages N   --instances N   --concurrency N   --smsc host:port   --heap 1g
  *   --jvm "-XX:StartFlightRecording=filename=/tmp/app.jfr"   --app.&lt;property&gt; value (passed to the app)
- *   --warm-up N (a batch of N sent and finished before the measured one; default 5000)
- *   --profile /tmp/bulk.jfr (a JFR profile of the app during the measured batch)
+ *   --bare-jvm "..." (JVM options of the bare engine; default: those of --jvm)
+ *   --warm-up N (batches of N sent and finished before the measured one; default 20000, none for latency)
+ *   --journey-warm-up N (rounds of N instances run before the measured ones, in each engine; default 1000)
+ *   warm-up rounds repeat until the JIT compiler took under --jit-settled % (default 10) of the CPU in the last one,
+ *   at most --warm-up-rounds times (default 12)
+ *   --profile /tmp/bulk.jfr (a JFR profile of the app during the measured batch; journeys: during the half-rate run)
  * </pre>
  */
 public final class LoadTool {
@@ -76,12 +80,13 @@ public final class LoadTool {
                 Runtime.getRuntime().availableProcessors(), tool.opt("db", "h2"), tool.work);
         for (String scenario : scenarios) {
             switch (scenario) {
-                case "bulk" -> tool.bulk("bulk: single-part GSM", tool.intOpt("messages", 20_000), 1, List.of());
-                case "bulk2" -> tool.bulk("bulk: two-part GSM", tool.intOpt("messages", 20_000) / 2, 2, List.of());
-                case "stream" -> tool.bulk("bulk: 100,000 streamed over REST", 100_000, 1, List.of());
+                case "bulk" -> tool.bulk("bulk: single-part GSM", tool.intOpt("messages", 20_000), 1, List.of(), 20_000);
+                case "bulk2" -> tool.bulk("bulk: two-part GSM", tool.intOpt("messages", 20_000) / 2, 2, List.of(),
+                        20_000);
+                case "stream" -> tool.bulk("bulk: 100,000 streamed over REST", 100_000, 1, List.of(), 20_000);
                 case "latency" -> tool.bulk("bulk: remote SMSC, 300 ms per submit_sm_resp, window 50",
                         tool.intOpt("messages", 3_000), 1, List.of("--smsflows.simulator.response-delay=300ms",
-                                "--smsflows.smpp.window=50"));
+                                "--smsflows.smpp.window=50"), 0); // bound by the SMSC's latency, not by CPU
                 case "journeys" -> tool.journeys();
                 case "simulator" -> SimulatorAlone.measure(tool.intOpt("messages", 20_000), tool::line);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
@@ -93,7 +98,8 @@ public final class LoadTool {
 
     // ---------------------------------------------------------------------------------------------- scenarios
 
-    private void bulk(String title, int messages, int parts, List<String> extraArgs) throws Exception {
+    private void bulk(String title, int messages, int parts, List<String> extraArgs, int defaultWarmUp)
+            throws Exception {
         Database db = database("bulk");
         List<String> args = new ArrayList<>(appArgs(db));
         args.addAll(extraArgs);
@@ -101,22 +107,25 @@ public final class LoadTool {
             String text = parts == 1 ? "Hi {{n}}, -30% today only at SHOP: show this SMS at the till."
                     : "Hi {{n}}, " + "our Black Friday starts now: -30% on everything, free delivery, and a gift for "
                     + "the first 1,000 orders. Show this SMS at the till or order online. Reply STOP to opt out.";
-            int warmUp = intOpt("warm-up", 5_000);
+            int warmUp = intOpt("warm-up", defaultWarmUp);
             if (warmUp > 0) {
                 // a fresh JVM runs interpreted at first: a sustained rate is measured after the JIT has seen the path
-                awaitBatch(app, postNdjson(app, text, warmUp, "+4915121").get("id").asText(), Duration.ofMinutes(10));
+                warmUntilJitSettles(app, () -> awaitBatch(app, postNdjson(app, text, warmUp, "+4915121").get("id")
+                        .asText(), Duration.ofMinutes(10)));
             }
             if (options.containsKey("profile")) {
                 app.jcmd("JFR.start", "name=load", "settings=profile", "filename=" + options.get("profile"));
             }
             long submitsBefore = simulatorSubmits(app);
             long cpu0 = app.cpuMillis();
+            long jit0 = app.jitCpuMillis();
             long t0 = System.currentTimeMillis();
             JsonNode receipt = postNdjson(app, text, messages, "+4915120");
             long accepted = System.currentTimeMillis();
             String id = receipt.get("id").asText();
             JsonNode status = awaitBatch(app, id, Duration.ofMinutes(30));
             long cpu1 = app.cpuMillis();
+            long jit1 = app.jitCpuMillis();
             if (options.containsKey("profile")) {
                 app.jcmd("JFR.stop", "name=load");
             }
@@ -139,10 +148,11 @@ public final class LoadTool {
                     receiptSpan[0] * 1000.0 / Math.max(1, receiptSpan[2] - receiptSpan[1]));
             line("lost / duplicated    : %d not delivered, %d submit_sm beyond the parts (simulator saw %d)",
                     messages - delivered, Math.max(0, submits - totalParts), submits);
-            line("app                  : CPU %.1f s over %.1f s (%.0f%% of %d cores), live heap after the run %d MB, RSS %d MB",
+            line("app                  : CPU %.1f s over %.1f s (%.0f%% of %d cores; JIT compiler %.1f s of it), "
+                            + "live heap after the run %d MB, RSS %d MB",
                     (cpu1 - cpu0) / 1000.0, seconds, 100.0 * (cpu1 - cpu0) / (end - t0)
                             / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
-                    app.liveHeapMb(), app.rssMb());
+                    (jit1 - jit0) / 1000.0, app.liveHeapMb(), app.rssMb());
         }
     }
 
@@ -153,9 +163,10 @@ public final class LoadTool {
         Result bareResult = null;
         if (Files.exists(bare)) {
             Database db = database("bare");
-            try (AppProcess engine = AppProcess.start(bare, opt("heap", "1g"), opt("jvm", ""), ports.getAndIncrement(),
+            try (AppProcess engine = AppProcess.start(bare, opt("heap", "1g"), opt("bare-jvm", opt("jvm", "")), ports.getAndIncrement(),
                     List.of("--spring.datasource.url=" + db.url, "--spring.datasource.username=" + db.user,
                             "--bare.receipt-delay=50ms"), work)) {
+                warmUpJourneys(engine, db, "bare-send-and-track", concurrency);
                 bareResult = drive(engine, db, "bare-send-and-track", instances, concurrency, 0,
                         "select p.END_TIME_, o.due_at from ACT_HI_PROCINST p join bare_outbox o "
                                 + "on o.process_instance_id = p.ID_ where p.BUSINESS_KEY_ like ?");
@@ -167,15 +178,57 @@ public final class LoadTool {
         Database db = database("journeys");
         Result full;
         try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), opt("jvm", ""), ports.getAndIncrement(), appArgs(db), work)) {
+            warmUpJourneys(app, db, "send-and-track", concurrency);
             full = drive(app, db, "send-and-track", instances, concurrency, 0, LATENCY_SQL);
             report("journeys: send-and-track in the app, as fast as it goes", full);
             if (bareResult != null) {
                 line("app / bare engine    : %.0f%%", 100 * full.throughput / bareResult.throughput);
             }
             double half = full.throughput / 2;
+            if (options.containsKey("profile")) {
+                app.jcmd("JFR.start", "name=load", "settings=profile", "filename=" + options.get("profile"));
+            }
             Result halfRate = drive(app, db, "send-and-track", (int) Math.min(instances, half * 30), concurrency,
                     half, LATENCY_SQL);
+            if (options.containsKey("profile")) {
+                app.jcmd("JFR.stop", "name=load");
+            }
             report(String.format(Locale.ROOT, "journeys: send-and-track at half that rate (%.0f/s)", half), halfRate);
+        }
+    }
+
+    /**
+     * Instances started and finished before the measured ones (--journey-warm-up per round, default 1000): both JVMs
+     * compile for minutes after start (the app has more code to compile), and a cold comparison measures the JIT.
+     */
+    private void warmUpJourneys(AppProcess process, Database db, String processKey, int concurrency) throws Exception {
+        int warmUp = intOpt("journey-warm-up", 1_000);
+        if (warmUp > 0) {
+            warmUntilJitSettles(process, () -> drive(process, db, processKey, warmUp, concurrency, 0, null));
+        }
+    }
+
+    private interface Round {
+        void run() throws Exception;
+    }
+
+    /**
+     * Repeats a warm-up round until the JIT compiler took under --jit-settled percent (default 10) of the process's
+     * CPU in the last round, at most --warm-up-rounds times (default 12). On two cores a JVM this size keeps its one C2
+     * thread busy for minutes (compiles, deoptimisations, recompiles) and that CPU is taken from the work measured.
+     */
+    private void warmUntilJitSettles(AppProcess process, Round round) throws Exception {
+        int maxRounds = intOpt("warm-up-rounds", 12);
+        double settled = intOpt("jit-settled", 10) / 100.0;
+        for (int i = 1; i <= maxRounds; i++) {
+            long cpu0 = process.cpuMillis();
+            long jit0 = process.jitCpuMillis();
+            round.run();
+            double share = (process.jitCpuMillis() - jit0) / (double) Math.max(1, process.cpuMillis() - cpu0);
+            line("warm-up round %d     : JIT compiler %.0f%% of the CPU", i, 100 * share);
+            if (share < settled) {
+                return;
+            }
         }
     }
 
@@ -184,7 +237,7 @@ public final class LoadTool {
             + "where p.BUSINESS_KEY_ like ? group by p.ID_, p.END_TIME_";
 
     private record Result(int instances, int completed, double startsPerSecond, double throughput, long[] latencies,
-                          double cpuSeconds, double seconds, long heapMb) {
+                          double cpuSeconds, double jitSeconds, double seconds, long heapMb) {
     }
 
     /** Starts instances over REST (HTTP Basic), paced to {@code rate} per second if positive, and measures them. */
@@ -194,6 +247,7 @@ public final class LoadTool {
         Semaphore inFlight = new Semaphore(concurrency);
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         long cpu0 = app.cpuMillis();
+        long jit0 = app.jitCpuMillis();
         long t0 = System.nanoTime();
         for (int i = 0; i < instances; i++) {
             if (rate > 0) {
@@ -226,12 +280,13 @@ public final class LoadTool {
             Thread.sleep(250);
         }
         long cpu1 = app.cpuMillis();
+        long jit1 = app.jitCpuMillis();
         long[] span = db.longs("select min(START_TIME_), max(END_TIME_) from ACT_HI_PROCINST where BUSINESS_KEY_ like ?",
                 run + "-%").get(0);
-        long[] latencies = db.longs(latencySql, run + "-%").stream().mapToLong(r -> r[0] - r[1]).sorted().toArray();
+        long[] latencies = latencySql == null ? new long[0] : db.longs(latencySql, run + "-%").stream().mapToLong(r -> r[0] - r[1]).sorted().toArray();
         double seconds = (span[1] - span[0]) / 1000.0;
         return new Result(instances, (int) completed, instances / ((started - t0) / 1e9), completed / seconds,
-                latencies, (cpu1 - cpu0) / 1000.0, seconds, app.liveHeapMb());
+                latencies, (cpu1 - cpu0) / 1000.0, (jit1 - jit0) / 1000.0, seconds, app.liveHeapMb());
     }
 
     private void report(String title, Result r) {
@@ -244,9 +299,11 @@ public final class LoadTool {
             line("correlation latency  : p50 %d ms, p99 %d ms, max %d ms (receipt stored -> instance ended, %d samples)",
                     pct(r.latencies, 50), pct(r.latencies, 99), r.latencies[r.latencies.length - 1], r.latencies.length);
         }
-        line("process              : CPU %.1f s (%.0f%% of %d cores), live heap after the run %d MB", r.cpuSeconds,
+        line("process              : CPU %.1f s (%.0f%% of %d cores; JIT compiler %.1f s of it), %.1f ms per instance, "
+                        + "live heap after the run %d MB", r.cpuSeconds,
                 100 * r.cpuSeconds / r.seconds / Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().availableProcessors(), r.heapMb);
+                Runtime.getRuntime().availableProcessors(), r.jitSeconds, 1000 * r.cpuSeconds / Math.max(1, r.completed),
+                r.heapMb);
     }
 
     private static long pct(long[] sorted, int p) {
