@@ -4,6 +4,7 @@ import io.smsflows.camunda.batch.ProcessBatchCorrelator;
 import io.smsflows.camunda.batch.SmsBatchDelegate;
 import io.smsflows.camunda.correlation.ProcessOutcomeCorrelator;
 import io.smsflows.camunda.delegate.SmsSendDelegate;
+import io.smsflows.camunda.engine.H2PlannerHints;
 import io.smsflows.camunda.journey.SmsTemplates;
 import io.smsflows.sms.batch.RecipientSources;
 import io.smsflows.sms.batch.SmsBatchListener;
@@ -81,6 +82,13 @@ class CamundaSendConfiguration {
     @ConditionalOnMissingBean(ConnectProcessEnginePlugin.class)
     ConnectProcessEnginePlugin connectProcessEnginePlugin() {
         return new ConnectProcessEnginePlugin();
+    }
+
+    /** On H2 only: every variable load planned on the right index (see the class). */
+    @Bean
+    @ConditionalOnMissingBean(H2PlannerHints.class)
+    H2PlannerHints smsH2PlannerHints() {
+        return new H2PlannerHints();
     }
 
     /** Builds the correlator on first use, then keeps it. */
