@@ -14,9 +14,14 @@ public final class MessageWaits {
     private MessageWaits() {
     }
 
+    /**
+     * Asked as an execution query (the one the engine's correlation runs): ACT_RU_EVENT_SUBSCR has no index on the
+     * process instance, so an event subscription query by instance reads every subscription of that message name,
+     * one per waiting instance, and grows with them.
+     */
     public static State of(RuntimeService runtime, String processInstanceId, String messageName) {
-        if (runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
-                .eventName(messageName).count() > 0) {
+        if (runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName(messageName).count() > 0) {
             return State.WAITING;
         }
         return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0
