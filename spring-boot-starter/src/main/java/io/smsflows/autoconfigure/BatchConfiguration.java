@@ -21,11 +21,14 @@ import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.sms.support.CurrentUser;
 import io.smsflows.sms.support.PipelineSignals;
+import io.smsflows.sms.support.SqlDialect;
+import io.smsflows.sms.support.TableStatistics;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,10 +50,20 @@ class BatchConfiguration {
     SmsBatches smsBatches(BatchRepository batches, SmsMessageRepository messages, SmsEncoder encoder,
                           EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
                           BatchProperties config, ObjectProvider<TextTemplates> templates, SmppProperties smpp,
-                          DataSource dataSource, PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock) {
+                          DataSource dataSource, PipelineSignals signals, TableStatistics statistics,
+                          @Qualifier("smsFlowsClock") Clock clock) {
         return new SmsBatches(batches, messages, encoder, encoding, suppressions, pricing, config,
                 templates.getIfAvailable(() -> TextTemplates.NONE), smpp.getDefaultSender(),
-                Transactions.on(dataSource), signals, clock);
+                Transactions.on(dataSource), signals, statistics, clock);
+    }
+
+    /** PostgreSQL: planner statistics refreshed after a large batch is stored. */
+    @Bean
+    @ConditionalOnMissingBean(TableStatistics.class)
+    TableStatistics smsTableStatistics(DataSource dataSource, SqlDialect dialect, BatchProperties config,
+                                       SmsFlowsSchema schema) {
+        return new TableStatistics(new JdbcTemplate(dataSource), dialect, Transactions.on(dataSource),
+                config.getAnalyzeAfterRows());
     }
 
     @Bean

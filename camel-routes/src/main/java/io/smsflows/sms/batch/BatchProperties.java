@@ -19,6 +19,11 @@ public class BatchProperties {
     private Duration notifyRetryDelay = Duration.ofSeconds(2);
     /** Attempts before a batch's end nobody waits for is given up (logged; the batch stays as it is). */
     private int notifyMaxAttempts = 30;
+    /**
+     * PostgreSQL: a batch of at least this many rows refreshes the planner statistics of the pipeline's tables
+     * (ANALYZE) once it is stored, instead of waiting for autovacuum.
+     */
+    private int analyzeAfterRows = 1_000;
 
     public int getMaxRecipients() { return maxRecipients; }
     public void setMaxRecipients(int maxRecipients) { this.maxRecipients = maxRecipients; }
@@ -32,4 +37,6 @@ public class BatchProperties {
     public void setNotifyRetryDelay(Duration notifyRetryDelay) { this.notifyRetryDelay = notifyRetryDelay; }
     public int getNotifyMaxAttempts() { return notifyMaxAttempts; }
     public void setNotifyMaxAttempts(int notifyMaxAttempts) { this.notifyMaxAttempts = notifyMaxAttempts; }
+    public int getAnalyzeAfterRows() { return analyzeAfterRows; }
+    public void setAnalyzeAfterRows(int analyzeAfterRows) { this.analyzeAfterRows = analyzeAfterRows; }
 }

@@ -16,6 +16,7 @@ import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsMessageRepository.NewMessage;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.support.AfterCommit;
+import io.smsflows.sms.support.TableStatistics;
 import io.smsflows.sms.support.PipelineSignals;
 import io.smsflows.sms.support.TimeOrderedIds;
 import java.time.Clock;
@@ -58,12 +59,14 @@ public class SmsBatches {
     private final String defaultSender;
     private final TransactionTemplate transactions;
     private final PipelineSignals signals;
+    private final TableStatistics statistics;
     private final Clock clock;
 
     public SmsBatches(BatchRepository batches, SmsMessageRepository messages, SmsEncoder encoder,
                       EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
                       BatchProperties config, TextTemplates templates, String defaultSender,
-                      TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
+                      TransactionTemplate transactions, PipelineSignals signals, TableStatistics statistics,
+                      Clock clock) {
         this.batches = batches;
         this.messages = messages;
         this.encoder = encoder;
@@ -75,6 +78,7 @@ public class SmsBatches {
         this.defaultSender = defaultSender;
         this.transactions = transactions;
         this.signals = signals;
+        this.statistics = statistics;
         this.clock = clock;
     }
 
@@ -105,7 +109,11 @@ public class SmsBatches {
             // the same key, accepted concurrently by another request or node: that batch is the one
             return batches.findByIdempotencyKey(key).map(b -> receipt(b, true)).orElseThrow(() -> e);
         }
-        AfterCommit.run(signals::outboxReady);
+        int rows = receipt.accepted();
+        AfterCommit.run(() -> {
+            statistics.afterBulkInsert(rows); // before the claims plan their first statements on these rows
+            signals.outboxReady();
+        });
         return receipt;
     }
 

@@ -81,7 +81,8 @@ public final class TestPipeline {
         matcher = new ReceiptMatcher(receipts, messages, batchRepository, receiptConfig, transactions, signals, clock);
         store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,
-                new PricingProperties(), batchConfig, templates, "SMSFlows", transactions, signals, clock);
+                new PricingProperties(), batchConfig, templates, "SMSFlows", transactions, signals,
+                new TableStatistics(jdbc, SqlDialect.H2, transactions, batchConfig.getAnalyzeAfterRows()), clock);
     }
 
     /** Claims every due message and submits it, chunk by chunk, until nothing is due. */
