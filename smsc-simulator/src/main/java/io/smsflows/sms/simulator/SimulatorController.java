@@ -46,13 +46,16 @@ public class SimulatorController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "delivered to the ESME"));
     }
 
-    /** The last submit_sm PDUs (newest last): addresses, data_coding, esm_class, octets and TLVs in hex. */
+    /**
+     * The last submit_sm PDUs (newest last): addresses, data_coding, esm_class, octets and TLVs in hex; the total, and
+     * the most answered at the same time (maxInFlight).
+     */
     @GetMapping("/submits")
     public Map<String, Object> submits(@RequestParam(defaultValue = "50") int limit) {
         List<SmscSimulator.ReceivedSubmit> all = simulator.received();
         List<Map<String, Object>> last = all.subList(Math.max(0, all.size() - Math.max(1, Math.min(limit, 1000))),
                 all.size()).stream().map(SimulatorController::view).toList();
-        return Map.of("total", simulator.submitCount(), "submits", last);
+        return Map.of("total", simulator.submitCount(), "maxInFlight", simulator.maxInFlight(), "submits", last);
     }
 
     private static Map<String, Object> view(SmscSimulator.ReceivedSubmit s) {

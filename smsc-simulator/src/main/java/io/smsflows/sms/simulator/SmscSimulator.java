@@ -85,6 +85,9 @@ public class SmscSimulator implements AutoCloseable {
     private final AtomicLong receiptsSent = new AtomicLong();
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicLong submits = new AtomicLong();
+    /** submit_sm being processed now and the most at once: what the ESME had outstanding, as this end sees it. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong moReferences = new AtomicLong();
     private final SmsEncoder encoder;
     private final Thread acceptor;
@@ -158,6 +161,15 @@ public class SmscSimulator implements AutoCloseable {
     }
 
     SubmitSmResult onSubmit(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            return answer(submit, session);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private SubmitSmResult answer(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
         String dest = submit.getDestAddress();
         if (startsWithAny(dest, config.getRejectedPrefixes())) {
             throw new ProcessRequestException("invalid destination address", ESME_RINVDSTADR);
@@ -284,6 +296,14 @@ public class SmscSimulator implements AutoCloseable {
         return submits.get();
     }
 
+    /**
+     * The most submit_sm this simulator was answering at the same time since start (or the last
+     * {@link #clearReceived()}): with a response delay, the ESME's window as seen from the SMSC.
+     */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     /** Receipts the ESME acknowledged since start. */
     public long receiptCount() {
         return receiptsSent.get();
@@ -292,6 +312,7 @@ public class SmscSimulator implements AutoCloseable {
     public void clearReceived() {
         received.clear();
         recordedCount.set(0);
+        maxInFlight.set(inFlight.get());
     }
 
     public boolean hasReceiver() {
