@@ -103,7 +103,7 @@ public final class LoadTool {
         Database db = database("bulk");
         List<String> args = new ArrayList<>(appArgs(db));
         args.addAll(extraArgs);
-        try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), opt("jvm", ""), ports.getAndIncrement(), args, work)) {
+        try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), appJvm(), ports.getAndIncrement(), args, work)) {
             String text = parts == 1 ? "Hi {{n}}, -30% today only at SHOP: show this SMS at the till."
                     : "Hi {{n}}, " + "our Black Friday starts now: -30% on everything, free delivery, and a gift for "
                     + "the first 1,000 orders. Show this SMS at the till or order online. Reply STOP to opt out.";
@@ -177,7 +177,7 @@ public final class LoadTool {
         }
         Database db = database("journeys");
         Result full;
-        try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), opt("jvm", ""), ports.getAndIncrement(), appArgs(db), work)) {
+        try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), appJvm(), ports.getAndIncrement(), appArgs(db), work)) {
             warmUpJourneys(app, db, "send-and-track", concurrency);
             full = drive(app, db, "send-and-track", instances, concurrency, 0, LATENCY_SQL);
             report("journeys: send-and-track in the app, as fast as it goes", full);
@@ -319,6 +319,17 @@ public final class LoadTool {
                     "smsflows_" + unique);
         }
         return Database.h2(work, unique, opt("h2", ";QUERY_CACHE_SIZE=256"));
+    }
+
+    /**
+     * The app's JVM options. With --profile, JFR also runs from the start (in memory, last minute only): started
+     * later with JFR.start alone, JFR instruments JDK classes in the running JVM, the JIT throws compiled code away
+     * and recompiles for tens of seconds, and the profiled run measures that.
+     */
+    private String appJvm() {
+        String jvm = opt("jvm", "");
+        return options.containsKey("profile")
+                ? (jvm + " -XX:StartFlightRecording=name=boot,settings=profile,maxage=1m").trim() : jvm;
     }
 
     private List<String> appArgs(Database db) {

@@ -39,6 +39,9 @@ final class SimulatorAlone {
         try (SmscSimulator simulator = new SmscSimulator(config)) {
             SMPPSession session = new SMPPSession();
             session.setPduProcessorDegree(32);
+            // jSMPP's default 100 overflows at this rate: it then answers deliver_sm with a bare header the
+            // simulator's jSMPP cannot parse (ArrayIndexOutOfBounds in deliverSmResp), which is noise, not load
+            session.setQueueCapacity(1000);
             AtomicLong receipts = new AtomicLong();
             CountDownLatch allReceipts = new CountDownLatch(messages);
             session.setMessageReceiverListener(new MessageReceiverListener() {
