@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,8 @@ class JourneysEndToEndTest {
     TestRestTemplate anonymous;
     @Autowired
     SmscSimulator simulator;
+    @Autowired
+    IdentityService identity;
 
     EngineRest rest;
     TestRestTemplate crm;
@@ -168,5 +172,47 @@ class JourneysEndToEndTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(anonymous.postForEntity("/api/journeys/abandoned-cart", cart("cart-4", "+33612340104", true),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_crm_sends_only_the_events_journeys_declare_never_the_pipelines_messages() {
+        Map<String, Object> cart = cart("cart-7", "+33612340107", true);
+        cart.put("delay", "PT1H");
+        ResponseEntity<Map> started = crm.postForEntity("/api/journeys/abandoned-cart", cart, Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) started.getBody().get("id");
+
+        for (String event : List.of("sms-reply", "SmsDelivered", "sms-unsubscribed", "sms-batch-completed")) {
+            ResponseEntity<Map> refused = crm.postForEntity("/api/journeys/cart-7/events/" + event, Map.of(),
+                    Map.class);
+            assertThat(refused.getStatusCode()).as(event).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat((String) refused.getBody().get("detail")).contains("only the pipeline sends it", "OrderPlaced");
+        }
+        ResponseEntity<Map> unknown = crm.postForEntity("/api/journeys/cart-7/events/payment-received", Map.of(),
+                Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) unknown.getBody().get("detail"))
+                .contains("PaymentReceived", "AppointmentCancelled", "AppointmentChanged", "OrderPlaced")
+                .doesNotContain("SmsReply");
+        // the journey did not move: still running, no message correlated into it
+        assertThat(rest.state(id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_user_without_permission_gets_403_saying_what_is_missing_not_500() {
+        User user = identity.newUser("norights");
+        user.setPassword("norights-pw");
+        identity.saveUser(user);
+        ResponseEntity<Map> started = crm.postForEntity("/api/journeys/abandoned-cart",
+                cart("cart-8", "+33612340108", true), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> refused = anonymous.withBasicAuth("norights", "norights-pw")
+                .postForEntity("/api/journeys/cart-8/events/order-placed", Map.of(), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) refused.getBody().get("detail")).contains("norights", "UPDATE");
+        assertThat(rest.state((String) started.getBody().get("id"))).isEqualTo("ACTIVE");
     }
 }

@@ -1,6 +1,8 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.camunda.journey.CrmEvents;
 import io.smsflows.camunda.journey.ReminderPlanner;
+import io.smsflows.camunda.rest.EngineAuthorizationAdvice;
 import io.smsflows.camunda.rest.JourneyController;
 import io.smsflows.camunda.rest.SuppressionController;
 import io.smsflows.sms.consent.SuppressionList;
@@ -22,7 +24,12 @@ class CamundaRestApiConfiguration {
     @Bean
     JourneyController smsJourneyController(ProcessEngine engine, ReminderPlanner reminderPlanner,
                                            @Qualifier("smsFlowsClock") Clock clock) {
-        return new JourneyController(engine, reminderPlanner, clock);
+        return new JourneyController(engine, reminderPlanner, new CrmEvents(engine), clock);
+    }
+
+    @Bean
+    EngineAuthorizationAdvice smsEngineAuthorizationAdvice() {
+        return new EngineAuthorizationAdvice();
     }
 
     @Bean

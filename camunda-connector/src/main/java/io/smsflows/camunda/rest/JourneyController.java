@@ -1,5 +1,6 @@
 package io.smsflows.camunda.rest;
 
+import io.smsflows.camunda.journey.CrmEvents;
 import io.smsflows.camunda.journey.ReminderPlanner;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.number.PhoneNumbers;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,11 +52,13 @@ public class JourneyController {
 
     private final ProcessEngine engine;
     private final ReminderPlanner planner;
+    private final CrmEvents events;
     private final Clock clock;
 
-    public JourneyController(ProcessEngine engine, ReminderPlanner planner, Clock clock) {
+    public JourneyController(ProcessEngine engine, ReminderPlanner planner, CrmEvents events, Clock clock) {
         this.engine = engine;
         this.planner = planner;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -158,11 +162,23 @@ public class JourneyController {
      * Sends a CRM event to the journey with this business key: {@code order-placed} or {@code OrderPlaced},
      * {@code appointment-changed}, {@code appointment-cancelled}... (kebab case is turned into the BPMN message name).
      * Body: optional flat JSON object of variables (e.g. {"appointmentStart": "...", "orderValue": 59.9}).
+     * Only the events the deployed journeys declare ({@link CrmEvents}): the pipeline's own messages (SmsDelivered,
+     * SmsReply...) are refused with 403, unknown events with 400, both as problem details listing the accepted ones.
      */
     @PostMapping("/{businessKey}/events/{event}")
-    public ResponseEntity<Map<String, Object>> event(@PathVariable String businessKey, @PathVariable String event,
-                                                     @RequestBody(required = false) Map<String, Object> body) {
+    public ResponseEntity<?> event(@PathVariable String businessKey, @PathVariable String event,
+                                   @RequestBody(required = false) Map<String, Object> body) {
         String message = messageName(event);
+        if (CrmEvents.isPipelineMessage(message)) {
+            return problem(HttpStatus.FORBIDDEN, "Not a CRM event", "'" + message + "' is a message of the SMS "
+                    + "pipeline (delivery receipts, replies, opt-outs, batch ends): only the pipeline sends it. "
+                    + "Events the journeys accept: " + String.join(", ", events.events()) + ".");
+        }
+        if (!events.events().contains(message)) {
+            return problem(HttpStatus.BAD_REQUEST, "Unknown event", "No deployed journey declares the event '" + event
+                    + "' (BPMN message '" + message + "'). Events the journeys accept: "
+                    + String.join(", ", events.events()) + " (kebab case works too, e.g. order-placed).");
+        }
         Map<String, Object> vars = new LinkedHashMap<>();
         if (body != null) {
             for (Map.Entry<String, Object> e : body.entrySet()) {
@@ -180,6 +196,12 @@ public class JourneyController {
                     + businessKey + "' waits for '" + message + "' (finished, or the event does not apply now)"));
         }
         return ResponseEntity.ok(Map.of("message", message, "correlated", results.size()));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
     }
 
     static String messageName(String event) {
