@@ -291,6 +291,7 @@ public class SmsMessageRepository {
     /** Marks messages submitted; returns the ids that changed. */
     public List<String> markSubmitted(Map<String, Submitted> submitted, Instant at) {
         List<Map.Entry<String, Submitted>> entries = new ArrayList<>(submitted.entrySet());
+        entries.sort(Map.Entry.comparingByKey()); // id order, as receipts lock messages (no lock cycle)
         int[] counts = jdbc.batchUpdate("update sms_message set status = 'SUBMITTED', submitted_at = ?, "
                         + "claimed_by = null, claimed_until = null, due_at = null, recovered = false, "
                         + "possible_duplicates = possible_duplicates + ?, smsc_message_id = coalesce(?, smsc_message_id) "
@@ -387,8 +388,11 @@ public class SmsMessageRepository {
      * once the first has committed: whoever locks second reads every part final and finishes the message.
      */
     public void lock(SortedSet<String> messageIds) {
+        // PostgreSQL: NO KEY UPDATE does not wait for the key-share locks that inserting a message's parts takes
+        String lock = dialect == SqlDialect.POSTGRESQL ? "for no key update" : "for update";
         for (List<String> chunk : chunks(messageIds)) {
-            named.queryForList("select id from sms_message where id in (:ids) order by id for update",
+            named.queryForList("select id from sms_message where id in (:ids) and status not in "
+                            + MessageStatus.FINAL_SQL + " order by id " + lock,
                     new MapSqlParameterSource("ids", chunk), String.class);
         }
     }

@@ -48,10 +48,11 @@ public class TableStatistics {
             long t0 = System.nanoTime();
             ownTransaction.executeWithoutResult(tx -> jdbc.execute("analyze " + String.join(", ", TABLES)));
             LOG.debug("Analyzed {} after {} rows in {} ms", TABLES, rows, (System.nanoTime() - t0) / 1_000_000);
-        } catch (DataAccessException e) {
-            // the batch is stored: it only runs slower until autovacuum catches up
+        } catch (RuntimeException e) {
+            // the batch is stored (this runs after its commit): it only runs slower until autovacuum catches up
             LOG.warn("Could not ANALYZE {} after a batch of {} rows ({}); sending goes on, maybe slower until "
-                    + "autovacuum analyzes them", TABLES, rows, e.getMostSpecificCause().getMessage());
+                    + "autovacuum analyzes them", TABLES, rows, e instanceof DataAccessException d
+                    ? d.getMostSpecificCause().getMessage() : e.toString());
         }
     }
 }

@@ -13,7 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 
 /**
  * The events a CRM may send into journeys ({@code POST /api/journeys/{businessKey}/events/{event}}): the BPMN messages
- * the deployed processes (latest versions) declare, except the pipeline's own. By a naming rule, messages whose names
+ * the deployed processes declare (every version: instances of older ones still run), except the pipeline's own. By a naming rule, messages whose names
  * start with {@code Sms} belong to the pipeline (SmsDelivered, SmsFailed, SmsReply, SmsUnsubscribed,
  * SmsBatchCompleted...): they say a message was delivered or answered, which only the SMSC may say. An analyst who
  * adds a message to a model (e.g. "PaymentReceived") makes it a CRM event by deploying the model.
@@ -37,7 +37,7 @@ public class CrmEvents {
         return messageName.startsWith(PIPELINE_PREFIX);
     }
 
-    /** The CRM events of the deployed models, sorted; read again only when a deployment changed the latest versions. */
+    /** The CRM events of the deployed models, sorted; read again only after a deployment. */
     public Set<String> events() {
         // the caller (a CRM user) need not see the definitions to send their events: read them unchecked
         ProcessEngineConfigurationImpl config =
@@ -53,7 +53,7 @@ public class CrmEvents {
     }
 
     private Set<String> read(RepositoryService repository) {
-        List<String> ids = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        List<String> ids = repository.createProcessDefinitionQuery().list().stream()
                 .map(ProcessDefinition::getId).sorted().toList();
         Snapshot known = snapshot;
         if (known.definitionIds().equals(ids)) {

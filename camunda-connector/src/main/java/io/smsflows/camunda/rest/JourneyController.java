@@ -169,15 +169,16 @@ public class JourneyController {
     public ResponseEntity<?> event(@PathVariable String businessKey, @PathVariable String event,
                                    @RequestBody(required = false) Map<String, Object> body) {
         String message = messageName(event);
+        Set<String> accepted = events.events();
         if (CrmEvents.isPipelineMessage(message)) {
             return problem(HttpStatus.FORBIDDEN, "Not a CRM event", "'" + message + "' is a message of the SMS "
                     + "pipeline (delivery receipts, replies, opt-outs, batch ends): only the pipeline sends it. "
-                    + "Events the journeys accept: " + String.join(", ", events.events()) + ".");
+                    + "Events the journeys accept: " + String.join(", ", accepted) + ".");
         }
-        if (!events.events().contains(message)) {
+        if (!accepted.contains(message)) {
             return problem(HttpStatus.BAD_REQUEST, "Unknown event", "No deployed journey declares the event '" + event
                     + "' (BPMN message '" + message + "'). Events the journeys accept: "
-                    + String.join(", ", events.events()) + " (kebab case works too, e.g. order-placed).");
+                    + String.join(", ", accepted) + " (kebab case works too, e.g. order-placed).");
         }
         Map<String, Object> vars = new LinkedHashMap<>();
         if (body != null) {
