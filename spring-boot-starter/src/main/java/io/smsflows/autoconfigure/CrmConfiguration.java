@@ -9,7 +9,7 @@ import io.smsflows.sms.crm.CrmStubController;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +47,8 @@ class CrmConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-    @ConditionalOnProperty(prefix = "smsflows.crm", name = "base-url", havingValue = "", matchIfMissing = true)
+    // only without a CRM (havingValue = "" would match any value that is not "false": the stub beside a real CRM)
+    @ConditionalOnExpression("'${smsflows.crm.base-url:}'.isBlank() and '${smsflows.crm.stub.enabled:true}' == 'true'")
     CrmStubController smsCrmStubController() {
         return new CrmStubController();
     }
