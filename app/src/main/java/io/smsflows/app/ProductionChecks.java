@@ -35,7 +35,8 @@ public class ProductionChecks implements EnvironmentPostProcessor, Ordered {
         String url = env.getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:postgresql:")) {
             problems.add("spring.datasource.url (SPRING_DATASOURCE_URL) must be a PostgreSQL URL, e.g. "
-                    + "jdbc:postgresql://db:5432/smsflows; it is '" + url + "' (H2 is the embedded default for "
+                    + "jdbc:postgresql://db:5432/smsflows; it is '" + url.replaceAll("[?;].*", "") // no password
+                    + "' (H2 is the embedded default for "
                     + "one node and the demo)");
         }
         if (blank(env.getProperty("smsflows.smpp.host"))) {
