@@ -14,10 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,9 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterFailoverOnPostgresTest {
 
-    private static final String SERVER = System.getenv().getOrDefault("SMSFLOWS_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String USER = System.getenv().getOrDefault("SMSFLOWS_TEST_PG_USER", "postgres");
     private static final String DATABASE = "smsflows_cluster_" + ProcessHandle.current().pid();
     private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes());
     private static final int MESSAGES = 3000;
@@ -58,11 +53,7 @@ class ClusterFailoverOnPostgresTest {
 
     @Test
     void a_node_killed_while_sending_loses_nothing_and_duplicates_only_what_it_counted() throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE);
-            s.execute("create database " + DATABASE);
-        }
+        TestPostgres.freshDatabase(DATABASE);
         SimulatorProperties config = new SimulatorProperties();
         config.setPort(0);
         config.setReceiptDelay(Duration.ofMillis(20));
@@ -125,7 +116,8 @@ class ClusterFailoverOnPostgresTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 SmsFlowsApplication.class.getName(), "--server.port=" + port,
-                "--spring.datasource.url=" + SERVER + DATABASE, "--spring.datasource.username=" + USER,
+                "--spring.datasource.url=" + TestPostgres.SERVER + DATABASE,
+                "--spring.datasource.username=" + TestPostgres.USER,
                 "--spring.datasource.password=", "--smsflows.simulator.mode=OFF", "--smsflows.smpp.host=127.0.0.1",
                 "--smsflows.smpp.port=" + smsc.port(), "--smsflows.outbox.node-id=node-" + name,
                 "--smsflows.outbox.lease=5s", "--smsflows.outbox.chunk-size=50",
@@ -153,7 +145,7 @@ class ClusterFailoverOnPostgresTest {
     }
 
     private int count(String sql, String arg) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, USER, "");
+        try (Connection c = TestPostgres.connect(DATABASE);
              var ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
@@ -165,7 +157,7 @@ class ClusterFailoverOnPostgresTest {
 
     private Map<String, Integer> possibleDuplicates(String batch) throws SQLException {
         Map<String, Integer> counted = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, USER, "");
+        try (Connection c = TestPostgres.connect(DATABASE);
              var ps = c.prepareStatement("select recipient, possible_duplicates from sms_message where batch_id = ? "
                      + "and possible_duplicates > 0")) {
             ps.setString(1, batch);

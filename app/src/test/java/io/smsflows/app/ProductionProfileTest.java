@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smsflows.sms.crm.CrmStubController;
 import io.smsflows.sms.simulator.SimulatorProperties;
 import io.smsflows.sms.simulator.SmscSimulator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,10 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * demo parts (no simulator, no CRM stub).
  */
 class ProductionProfileTest {
-
-    private static final String SERVER = System.getenv().getOrDefault("SMSFLOWS_TEST_PG_URL",
-            "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String USER = System.getenv().getOrDefault("SMSFLOWS_TEST_PG_USER", "postgres");
 
     @Test
     void a_demo_configuration_is_refused_with_every_problem_named() {
@@ -40,18 +33,13 @@ class ProductionProfileTest {
 
     @Test
     void a_complete_configuration_starts_on_postgresql_without_the_demo_parts() throws Exception {
-        String database = "smsflows_prod_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + database);
-            s.execute("create database " + database);
-        }
+        String url = TestPostgres.freshDatabase("smsflows_prod_" + ProcessHandle.current().pid());
         SimulatorProperties smscConfig = new SimulatorProperties();
         smscConfig.setPort(0);
         try (SmscSimulator smsc = new SmscSimulator(smscConfig);
              ConfigurableApplicationContext context = new SpringApplicationBuilder(SmsFlowsApplication.class)
                      .profiles("prod").run("--server.port=0",
-                             "--spring.datasource.url=" + SERVER + database, "--spring.datasource.username=" + USER,
+                             "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestPostgres.USER,
                              "--spring.datasource.password=",
                              "--smsflows.smpp.host=127.0.0.1", "--smsflows.smpp.port=" + smsc.port(),
                              "--smsflows.crm.base-url=http://127.0.0.1:9/crm", "--smsflows.crm.username=crm",
