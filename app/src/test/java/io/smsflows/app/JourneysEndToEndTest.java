@@ -118,7 +118,7 @@ class JourneysEndToEndTest {
                 "appointmentId", "apt-101", "phone", "+33612340202", "firstName", "Ana",
                 "appointmentStart", "2020-01-01T10:00:00+01:00", "place", "x", "reminderPlan", "sometime"), Map.class);
         assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((Map<String, Object>) past.getBody().get("fields")).containsKeys("appointmentStart", "service");
+        assertThat((Map<String, Object>) past.getBody().get("errors")).containsKeys("appointmentStart", "service");
 
         String start = java.time.OffsetDateTime.now().plusDays(5).withNano(0).toString();
         String pi = (String) crm.postForEntity("/api/journeys/appointment-reminder", Map.of("appointmentId", "apt-102",
@@ -165,7 +165,7 @@ class JourneysEndToEndTest {
         body.put("cartLink", "ftp://x");
         ResponseEntity<Map> bad = crm.postForEntity("/api/journeys/abandoned-cart", body, Map.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((Map<String, Object>) bad.getBody().get("fields")).containsKeys("phone", "shopName", "cartLink");
+        assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKeys("phone", "shopName", "cartLink");
         assertThat(rest.instancesOf("abandoned-cart")).noneMatch(i -> "cart-3".equals(i.get("businessKey")));
         ResponseEntity<Map> unknown = crm.postForEntity("/api/journeys/no-such-cart/events/order-placed", Map.of(),
                 Map.class);
@@ -212,7 +212,7 @@ class JourneysEndToEndTest {
         ResponseEntity<Map> refused = anonymous.withBasicAuth("norights", "norights-pw")
                 .postForEntity("/api/journeys/cart-8/events/order-placed", Map.of(), Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat((String) refused.getBody().get("detail")).contains("norights", "UPDATE");
+        assertThat((String) refused.getBody().get("detail")).contains("norights", "crm");
         assertThat(rest.state((String) started.getBody().get("id"))).isEqualTo("ACTIVE");
     }
 }

@@ -146,7 +146,7 @@ class RepliesEndToEndTest {
         ResponseEntity<Map> noText = rest.authenticated().postForEntity("/api/sms/preview", Map.of("country", "FR"),
                 Map.class);
         assertThat(noText.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noText.getBody().get("error").toString()).contains("'text' is required");
+        assertThat(noText.getBody().get("detail").toString()).contains("'text' is required");
         ResponseEntity<Map> route = rest.authenticated().postForEntity("/api/sms/preview",
                 Map.of("text", "Hi", "route", "nowhere"), Map.class);
         assertThat(route.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -169,7 +169,7 @@ class RepliesEndToEndTest {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<Map> bad = crm.postForEntity("/api/suppressions", Map.of("phone", "12"), Map.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(bad.getBody().get("error").toString()).isNotBlank();
+        assertThat(bad.getBody().get("detail").toString()).isNotBlank();
 
         ResponseEntity<Map> added = crm.postForEntity("/api/suppressions",
                 Map.of("phone", "+33612340009", "reason", "unsubscribed on the website"), Map.class);

@@ -19,6 +19,7 @@ import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outcome.SmsOutcomeListener;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
+import io.smsflows.sms.security.CallerRoles;
 import io.smsflows.sms.support.CurrentUser;
 import io.smsflows.sms.support.PipelineSignals;
 import io.smsflows.sms.support.SqlDialect;
@@ -88,8 +89,8 @@ class BatchConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
     BatchController smsBatchController(SmsBatches batches, ObjectProvider<ObjectMapper> json,
-                                       ObjectProvider<CurrentUser> currentUser) {
+                                       ObjectProvider<CurrentUser> currentUser, CallerRoles caller) {
         return new BatchController(batches, json.getIfAvailable(ObjectMapper::new),
-                currentUser.getIfAvailable(() -> CurrentUser.UNKNOWN));
+                currentUser.getIfAvailable(() -> CurrentUser.UNKNOWN), caller);
     }
 }

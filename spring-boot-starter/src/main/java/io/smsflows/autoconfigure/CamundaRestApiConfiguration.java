@@ -3,7 +3,11 @@ package io.smsflows.autoconfigure;
 import io.smsflows.camunda.journey.CrmEvents;
 import io.smsflows.camunda.journey.ReminderPlanner;
 import io.smsflows.camunda.rest.EngineAuthorizationAdvice;
+import io.smsflows.camunda.rest.ApiKeyController;
 import io.smsflows.camunda.rest.JourneyController;
+import io.smsflows.camunda.security.RoleCheckedEngine;
+import io.smsflows.sms.security.ApiKeys;
+import io.smsflows.sms.security.CallerRoles;
 import io.smsflows.camunda.rest.SuppressionController;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.reply.ReplyProperties;
@@ -22,9 +26,20 @@ import org.springframework.context.annotation.Configuration;
 class CamundaRestApiConfiguration {
 
     @Bean
-    JourneyController smsJourneyController(ProcessEngine engine, ReminderPlanner reminderPlanner,
-                                           @Qualifier("smsFlowsClock") Clock clock) {
-        return new JourneyController(engine, reminderPlanner, new CrmEvents(engine), clock);
+    RoleCheckedEngine smsRoleCheckedEngine(ProcessEngine engine) {
+        return new RoleCheckedEngine(engine);
+    }
+
+    @Bean
+    JourneyController smsJourneyController(ProcessEngine engine, RoleCheckedEngine checked,
+                                           ReminderPlanner reminderPlanner, @Qualifier("smsFlowsClock") Clock clock) {
+        return new JourneyController(checked, reminderPlanner, new CrmEvents(engine), clock);
+    }
+
+    @Bean
+    ApiKeyController smsApiKeyController(ApiKeys keys, RoleCheckedEngine engine, CallerRoles caller,
+                                         @Qualifier("smsFlowsClock") Clock clock) {
+        return new ApiKeyController(keys, engine, caller, clock);
     }
 
     @Bean
@@ -33,8 +48,8 @@ class CamundaRestApiConfiguration {
     }
 
     @Bean
-    SuppressionController smsSuppressionController(SuppressionList suppressions, ProcessEngine engine,
-                                                    ReplyProperties replies) {
-        return new SuppressionController(suppressions, engine, replies);
+    SuppressionController smsSuppressionController(SuppressionList suppressions, RoleCheckedEngine engine,
+                                                    ReplyProperties replies, CallerRoles caller) {
+        return new SuppressionController(suppressions, engine, replies, caller);
     }
 }

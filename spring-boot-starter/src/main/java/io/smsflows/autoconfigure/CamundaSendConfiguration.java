@@ -15,6 +15,8 @@ import io.smsflows.sms.outcome.SmsOutcomeListener;
 import io.smsflows.sms.reply.Conversations;
 import io.smsflows.sms.reply.ReplyProperties;
 import io.smsflows.sms.smpp.SmppProperties;
+import io.smsflows.camunda.security.SmsGroupsSetup;
+import io.smsflows.sms.security.RoleProperties;
 import io.smsflows.sms.support.CurrentUser;
 import java.util.List;
 import java.util.function.Supplier;
@@ -71,9 +73,18 @@ class CamundaSendConfiguration {
     @Bean
     @ConditionalOnMissingBean(CurrentUser.class)
     CurrentUser smsCurrentUser(ObjectProvider<ProcessEngine> engine) {
-        return () -> {
-            Authentication auth = engine.getObject().getIdentityService().getCurrentAuthentication();
-            return auth == null ? null : auth.getUserId();
+        return new CurrentUser() {
+            @Override
+            public String id() {
+                Authentication auth = engine.getObject().getIdentityService().getCurrentAuthentication();
+                return auth == null ? null : auth.getUserId();
+            }
+
+            @Override
+            public java.util.Collection<String> groupIds() {
+                Authentication auth = engine.getObject().getIdentityService().getCurrentAuthentication();
+                return auth == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+            }
         };
     }
 
@@ -89,6 +100,13 @@ class CamundaSendConfiguration {
     @ConditionalOnMissingBean(H2PlannerHints.class)
     H2PlannerHints smsH2PlannerHints() {
         return new H2PlannerHints();
+    }
+
+    /** The role groups (sms-admin, sms-operator, crm) and their engine authorizations, created when missing. */
+    @Bean
+    @ConditionalOnMissingBean(SmsGroupsSetup.class)
+    SmsGroupsSetup smsGroupsSetup(RoleProperties roles) {
+        return new SmsGroupsSetup(roles);
     }
 
     /** Builds the correlator on first use, then keeps it. */

@@ -1,6 +1,9 @@
 package io.smsflows.sms.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsflows.sms.security.AllowedRoles;
+import io.smsflows.sms.security.CallerRoles;
+import io.smsflows.sms.security.SmsRole;
 import io.smsflows.sms.support.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -32,19 +35,23 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/sms/batches")
+@AllowedRoles(SmsRole.CRM)
 public class BatchController {
 
     private final SmsBatches batches;
     private final ObjectMapper json;
     private final CurrentUser currentUser;
+    private final CallerRoles caller;
 
     /**
      * @param currentUser who is asking (the authenticated user), recorded with the batch
+     * @param caller      the caller's roles: operators see rejected numbers masked
      */
-    public BatchController(SmsBatches batches, ObjectMapper json, CurrentUser currentUser) {
+    public BatchController(SmsBatches batches, ObjectMapper json, CurrentUser currentUser, CallerRoles caller) {
         this.batches = batches;
         this.json = json;
         this.currentUser = currentUser;
+        this.caller = caller;
     }
 
     @PostMapping(consumes = "application/json")
@@ -69,22 +76,28 @@ public class BatchController {
     }
 
     @GetMapping("/{id}")
+    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
     public ResponseEntity<?> status(@PathVariable String id) {
         return batches.status(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
     @PostMapping("/{id}/cancel")
+    @AllowedRoles(SmsRole.OPERATOR)
     public ResponseEntity<?> cancel(@PathVariable String id) {
         return batches.cancel(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
     @GetMapping("/{id}/rejections")
+    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
     public ResponseEntity<?> rejections(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
                                         @RequestParam(defaultValue = "1000") int limit) {
         if (batches.status(id).isEmpty()) {
             return notFound(id);
         }
         List<BatchRejection> page = batches.rejections(id, offset, limit);
+        if (!caller.seesPhoneNumbers()) {
+            page = page.stream().map(BatchRejection::masked).toList();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("batchId", id);
         body.put("offset", offset);

@@ -8,4 +8,9 @@ package io.smsflows.sms.batch;
  * @param reason what is wrong and how to fix it
  */
 public record BatchRejection(int index, String to, String reason) {
+
+    /** For readers who may not see numbers: {@code to} masked (the reason never quotes it whole). */
+    public BatchRejection masked() {
+        return new BatchRejection(index, to == null ? null : io.smsflows.sms.number.PhoneNumbers.mask(to), reason);
+    }
 }

@@ -163,5 +163,10 @@ public class SuppressionList {
     /** One consent change, as audited. */
     public record ConsentEvent(String recipient, String scope, String action, ConsentSource source, String actor,
                                String reason, String proof, Instant at) {
+
+        /** The same event with the number masked, for readers who may not see numbers. */
+        public ConsentEvent masked() {
+            return new ConsentEvent(PhoneNumbers.mask(recipient), scope, action, source, actor, reason, proof, at);
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/crm-stub")
+@io.smsflows.sms.security.AllowedRoles({}) // the demo's stand-in CRM: sms-admins (the demo's CRM credentials)
 public class CrmStubController {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmStubController.class);

@@ -91,7 +91,7 @@ public class SmsPreview {
      * @param smartReplacement replace typographic look-alikes by GSM characters
      */
     public record PreviewRequest(String text, String route, String country, String to, String category,
-                                 boolean smartReplacement) {
+                                 boolean smartReplacement) implements io.smsflows.sms.web.StrictJson {
     }
 
     /**

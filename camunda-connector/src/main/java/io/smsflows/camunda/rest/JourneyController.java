@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
+import io.smsflows.camunda.security.RoleCheckedEngine;
+import io.smsflows.sms.security.AllowedRoles;
+import io.smsflows.sms.security.SmsRole;
+import io.smsflows.sms.web.StrictJson;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/journeys")
+@AllowedRoles(SmsRole.CRM)
 public class JourneyController {
 
     public static final String APPOINTMENT_REMINDER = "appointment-reminder";
@@ -41,21 +45,21 @@ public class JourneyController {
     /** Start of an appointment reminder journey. */
     public record AppointmentRequest(String appointmentId, String phone, String firstName, String locale,
                                      String appointmentStart, String place, String service, String practitioner,
-                                     String reminderPlan, String sender) {
+                                     String reminderPlan, String sender) implements StrictJson {
     }
 
     /** Start of an abandoned-cart journey. */
     public record CartRequest(String cartId, String phone, String firstName, String locale, String shopName,
                               String cartLink, BigDecimal cartValue, String currency, String discountCode,
-                              String delay, String sender, Boolean marketingConsent) {
+                              String delay, String sender, Boolean marketingConsent) implements StrictJson {
     }
 
-    private final ProcessEngine engine;
+    private final RoleCheckedEngine engine;
     private final ReminderPlanner planner;
     private final CrmEvents events;
     private final Clock clock;
 
-    public JourneyController(ProcessEngine engine, ReminderPlanner planner, CrmEvents events, Clock clock) {
+    public JourneyController(RoleCheckedEngine engine, ReminderPlanner planner, CrmEvents events, Clock clock) {
         this.engine = engine;
         this.planner = planner;
         this.events = events;
@@ -63,11 +67,8 @@ public class JourneyController {
     }
 
     @PostMapping("/appointment-reminder")
-    public ResponseEntity<Map<String, Object>> appointment(@RequestBody(required = false) AppointmentRequest r) {
+    public ResponseEntity<?> appointment(@RequestBody AppointmentRequest r) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (r == null) {
-            return invalid(Map.of("body", "a JSON object is required"));
-        }
         required(errors, "appointmentId", r.appointmentId());
         String phone = phone(errors, r.phone());
         required(errors, "firstName", r.firstName());
@@ -108,11 +109,8 @@ public class JourneyController {
     }
 
     @PostMapping("/abandoned-cart")
-    public ResponseEntity<Map<String, Object>> cart(@RequestBody(required = false) CartRequest r) {
+    public ResponseEntity<?> cart(@RequestBody CartRequest r) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (r == null) {
-            return invalid(Map.of("body", "a JSON object is required"));
-        }
         required(errors, "cartId", r.cartId());
         String phone = phone(errors, r.phone());
         required(errors, "firstName", r.firstName());
@@ -190,19 +188,18 @@ public class JourneyController {
                 vars.put(e.getKey(), v instanceof BigDecimal b ? b.doubleValue() : v);
             }
         }
-        List<MessageCorrelationResult> results = engine.getRuntimeService().createMessageCorrelation(message)
-                .processInstanceBusinessKey(businessKey).setVariables(vars).correlateAllWithResult();
+        List<MessageCorrelationResult> results = engine.call(() -> engine.engine().getRuntimeService()
+                .createMessageCorrelation(message).processInstanceBusinessKey(businessKey).setVariables(vars)
+                .correlateAllWithResult());
         if (results.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no journey with business key '"
-                    + businessKey + "' waits for '" + message + "' (finished, or the event does not apply now)"));
+            return problem(HttpStatus.NOT_FOUND, "No journey waits for this event", "no journey with business key '"
+                    + businessKey + "' waits for '" + message + "' (finished, or the event does not apply now)");
         }
         return ResponseEntity.ok(Map.of("message", message, "correlated", results.size()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
+        return Problems.of(status, title, detail);
     }
 
     static String messageName(String event) {
@@ -218,16 +215,19 @@ public class JourneyController {
         return b.toString();
     }
 
-    private ResponseEntity<Map<String, Object>> start(String processKey, String businessKey, Map<String, Object> vars) {
-        var existing = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list();
-        if (!existing.isEmpty()) {
-            return ResponseEntity.ok(Map.of("id", existing.get(0).getId(), "businessKey", businessKey,
-                    "created", false, "state", existing.get(0).getState()));
-        }
-        String id = engine.getRuntimeService().startProcessInstanceByKey(processKey, businessKey, vars).getId();
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "businessKey", businessKey,
-                "created", true));
+    private ResponseEntity<?> start(String processKey, String businessKey, Map<String, Object> vars) {
+        return engine.call(() -> {
+            var existing = engine.engine().getHistoryService().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list();
+            if (!existing.isEmpty()) {
+                return ResponseEntity.ok(Map.of("id", existing.get(0).getId(), "businessKey", businessKey,
+                        "created", false, "state", existing.get(0).getState()));
+            }
+            String id = engine.engine().getRuntimeService().startProcessInstanceByKey(processKey, businessKey, vars)
+                    .getId();
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "businessKey", businessKey,
+                    "created", true));
+        });
     }
 
     private static boolean required(Map<String, String> errors, String field, String value) {
@@ -264,7 +264,7 @@ public class JourneyController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> invalid(Map<String, String> errors) {
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid journey request", "fields", errors));
+    private static ResponseEntity<ProblemDetail> invalid(Map<String, String> errors) {
+        return Problems.invalid("Invalid journey request", errors);
     }
 }

@@ -5,15 +5,18 @@ import io.smsflows.sms.reply.ReplyProperties;
 import io.smsflows.sms.consent.ConsentSource;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
-import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.number.PhoneNumbers;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import io.smsflows.camunda.security.RoleCheckedEngine;
+import io.smsflows.sms.security.AllowedRoles;
+import io.smsflows.sms.security.CallerRoles;
+import io.smsflows.sms.security.SmsRole;
+import io.smsflows.sms.web.StrictJson;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,34 +38,45 @@ import org.springframework.web.bind.annotation.RestController;
 public class SuppressionController {
 
     /** Body of POST: phone (required), scope (default GLOBAL), source (CRM or OPERATOR, default CRM), reason. */
-    public record AddRequest(String phone, String scope, String source, String reason) {
+    public record AddRequest(String phone, String scope, String source, String reason) implements StrictJson {
     }
 
     private final SuppressionList suppressions;
-    private final ProcessEngine engine;
+    private final RoleCheckedEngine engine;
     private final ReplyProperties replies;
+    private final CallerRoles caller;
 
-    public SuppressionController(SuppressionList suppressions, ProcessEngine engine, ReplyProperties replies) {
+    public SuppressionController(SuppressionList suppressions, RoleCheckedEngine engine, ReplyProperties replies,
+                                 CallerRoles caller) {
         this.suppressions = suppressions;
         this.engine = engine;
         this.replies = replies;
+        this.caller = caller;
     }
 
+    /** The active suppressions; operators see the numbers masked. */
     @GetMapping
+    @AllowedRoles(SmsRole.OPERATOR)
     public List<Map<String, Object>> list(@RequestParam(required = false) String phone,
                                           @RequestParam(defaultValue = "100") int limit) {
         String e164 = phone == null ? null : PhoneNumbers.toE164(lenient(phone), null);
-        return suppressions.active(e164, Math.max(1, Math.min(limit, 1000))).stream().map(SuppressionController::view).toList();
+        boolean whole = caller.seesPhoneNumbers();
+        return suppressions.active(e164, Math.max(1, Math.min(limit, 1000))).stream().map(s -> view(s, whole)).toList();
     }
 
+    /** Consent history of one number (the CRM asks about a number it knows). */
     @GetMapping("/{phone}/history")
+    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
     public List<SuppressionList.ConsentEvent> history(@PathVariable String phone) {
-        return suppressions.history(PhoneNumbers.toE164(lenient(phone), null));
+        List<SuppressionList.ConsentEvent> events = suppressions.history(PhoneNumbers.toE164(lenient(phone), null));
+        return caller.seesPhoneNumbers() ? events : events.stream().map(SuppressionList.ConsentEvent::masked).toList();
     }
 
+    /** Records an opt-out (the CRM's or an operator's), which the unsubscribe journey then carries out. */
     @PostMapping
-    public ResponseEntity<Map<String, Object>> add(@RequestBody(required = false) AddRequest request) {
-        if (request == null || request.phone() == null || request.phone().isBlank()) {
+    @AllowedRoles(SmsRole.CRM)
+    public ResponseEntity<?> add(@RequestBody AddRequest request) {
+        if (request.phone() == null || request.phone().isBlank()) {
             return bad("'phone' is required (E.164, e.g. +33612345678)");
         }
         ConsentSource source;
@@ -86,15 +100,17 @@ public class SuppressionController {
         vars.put("reason", request.reason());
         vars.put("actor", actor);
         vars.put("sendConfirmation", replies.isConfirmCrmOptOuts());
-        String processId = engine.getRuntimeService().startProcessInstanceByKey(
-                CamundaReplyListener.UNSUBSCRIBE_PROCESS, "rest-" + UUID.randomUUID(), vars).getId();
-        Map<String, Object> body = view(s);
+        String processId = engine.call(() -> engine.engine().getRuntimeService().startProcessInstanceByKey(
+                CamundaReplyListener.UNSUBSCRIBE_PROCESS, "rest-" + UUID.randomUUID(), vars).getId());
+        Map<String, Object> body = view(s, true);
         body.put("unsubscribeProcessInstanceId", processId);
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 
+    /** Lifts a suppression: sms-admins only, with a reason kept as consent proof. */
     @DeleteMapping("/{phone}")
-    public ResponseEntity<Map<String, Object>> remove(@PathVariable String phone,
+    @AllowedRoles({})
+    public ResponseEntity<?> remove(@PathVariable String phone,
                                                       @RequestParam(required = false) String scope,
                                                       @RequestParam(required = false) String reason) {
         if (reason == null || reason.isBlank()) {
@@ -104,15 +120,10 @@ public class SuppressionController {
         boolean lifted = suppressions.resubscribe(e164, scope == null || scope.isBlank() ? Suppression.GLOBAL : scope,
                 ConsentSource.OPERATOR, reason, actor());
         if (!lifted) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error",
-                    PhoneNumbers.mask(e164) + " is not suppressed in scope " + (scope == null ? Suppression.GLOBAL : scope)));
+            return Problems.of(HttpStatus.NOT_FOUND, "Not suppressed", PhoneNumbers.mask(e164)
+                    + " is not suppressed in scope " + (scope == null ? Suppression.GLOBAL : scope));
         }
         return ResponseEntity.ok(Map.of("phone", e164, "resubscribed", true));
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(InvalidPhoneNumberException.class)
-    public ResponseEntity<Map<String, Object>> invalidPhone(InvalidPhoneNumberException e) {
-        return bad(e.getMessage());
     }
 
     /** "+33..." in a query string arrives as " 33..." ('+' means space there): accept it. */
@@ -122,18 +133,17 @@ public class SuppressionController {
     }
 
     private String actor() {
-        Authentication auth = engine.getIdentityService().getCurrentAuthentication();
-        return auth == null ? "anonymous" : auth.getUserId();
+        return caller.userId() == null ? "anonymous" : caller.userId();
     }
 
-    private static ResponseEntity<Map<String, Object>> bad(String message) {
-        return ResponseEntity.badRequest().body(Map.of("error", message));
+    private static ResponseEntity<ProblemDetail> bad(String message) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid suppression request, nothing was stored", message);
     }
 
-    private static Map<String, Object> view(Suppression s) {
+    private static Map<String, Object> view(Suppression s, boolean wholeNumber) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
-        m.put("phone", s.recipient());
+        m.put("phone", wholeNumber ? s.recipient() : PhoneNumbers.mask(s.recipient()));
         m.put("scope", s.scope());
         m.put("source", s.source());
         m.put("reason", s.reason());

@@ -4,7 +4,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.smsflows.sms.security.AllowedRoles;
+import io.smsflows.sms.web.StrictJson;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/simulator")
+@AllowedRoles({}) // a demo and test tool: sms-admins
 public class SimulatorController {
 
     /** A handset's message: from = handset (E.164), to = our sender, text = what the customer typed. */
-    public record MoRequest(String from, String to, String text) {
+    public record MoRequest(String from, String to, String text) implements StrictJson {
     }
 
     private final SmscSimulator simulator;
@@ -32,16 +36,20 @@ public class SimulatorController {
     }
 
     @PostMapping("/mo")
-    public ResponseEntity<Map<String, Object>> mo(@RequestBody(required = false) MoRequest request) {
-        if (request == null || blank(request.from()) || blank(request.to()) || request.text() == null) {
-            return ResponseEntity.badRequest().body(Map.of("error",
-                    "JSON body with 'from' (handset, E.164), 'to' (our sender) and 'text' is required",
-                    "example", Map.of("from", "+4915112345678", "to", "SMSFlows", "text", "YES")));
+    public ResponseEntity<?> mo(@RequestBody MoRequest request) {
+        if (blank(request.from()) || blank(request.to()) || request.text() == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "'from' (handset, E.164), 'to' (our sender) and 'text' are required");
+            problem.setTitle("Invalid handset message");
+            problem.setProperty("example", Map.of("from", "+4915112345678", "to", "SMSFlows", "text", "YES"));
+            return ResponseEntity.badRequest().body(problem);
         }
         try {
             simulator.deliverMo(request.from(), request.to(), request.text());
         } catch (IllegalStateException e) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", e.getMessage()));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            problem.setTitle("No ESME bound to the simulator");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "delivered to the ESME"));
     }

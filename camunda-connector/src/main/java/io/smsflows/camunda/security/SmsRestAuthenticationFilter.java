@@ -1,0 +1,103 @@
+package io.smsflows.camunda.security;
+
+import io.smsflows.sms.security.ApiKeys;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a REST request as a Camunda user, like Camunda's {@code ProcessEngineAuthenticationFilter} with
+ * HTTP Basic, and also with an API key ({@code Authorization: Bearer smsf_...} or {@code X-API-Key}) for machine
+ * clients. The user's groups and tenants are set on the engine's identity service for the request, so engine
+ * authorizations and our roles both apply.
+ * <p>
+ * Why a key as well as Basic: Camunda counts failed passwords per user and delays, then locks, the user. A CRM
+ * sharing one technical user can be locked out by a single bad request among concurrent good ones. A wrong key
+ * counts against nothing; a key's secret is random and long, so there is nothing to throttle.
+ */
+public class SmsRestAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private final IdentityService identity;
+    private final ApiKeys apiKeys;
+
+    public SmsRestAuthenticationFilter(IdentityService identity, ApiKeys apiKeys) {
+        this.identity = identity;
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String authorization = request.getHeader("Authorization");
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (apiKey == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            apiKey = authorization.substring(7).trim();
+        }
+        Optional<String> user;
+        if (apiKey != null) {
+            user = apiKeys.authenticate(apiKey);
+            if (user.isEmpty()) {
+                refuse(response, "The API key is unknown, revoked or expired. An sms-admin issues keys with "
+                        + "POST /api/security/api-keys.");
+                return;
+            }
+        } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            user = basic(authorization.substring(6).trim());
+            if (user.isEmpty()) {
+                refuse(response, "Wrong user or password (or the user is locked after failed logins; an "
+                        + "administrator unlocks it in Camunda Admin). Machine clients should use an API key.");
+                return;
+            }
+        } else {
+            refuse(response, "Authentication required: HTTP Basic with a Camunda user, or an API key "
+                    + "(Authorization: Bearer smsf_... or X-API-Key).");
+            return;
+        }
+        String userId = user.get();
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+                .stream().map(Tenant::getId).toList();
+        identity.setAuthentication(userId, groups, tenants);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Optional<String> basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String userId = decoded.substring(0, colon);
+        return identity.checkPassword(userId, decoded.substring(colon + 1)) ? Optional.of(userId) : Optional.empty();
+    }
+
+    private static void refuse(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"SMS Flows\", Bearer");
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+}
