@@ -75,6 +75,14 @@ public class BatchController {
         return accepted(batches.accept(upload.request(), upload.rows()));
     }
 
+    /** Any other content type: 415 that names the three accepted ones. */
+    @PostMapping
+    public ResponseEntity<ProblemDetail> unsupported(HttpServletRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type, nothing was stored",
+                "Content-Type '" + request.getContentType() + "' is not accepted: send application/json, "
+                        + "application/x-ndjson or text/csv");
+    }
+
     @GetMapping("/{id}")
     @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
     public ResponseEntity<?> status(@PathVariable String id) {

@@ -32,7 +32,10 @@ public class ReplyProperties {
      * opts out of ACME only; "ACME" or "ACME START" joins again.
      */
     private Map<String, String> codeWords = new LinkedHashMap<>();
-    /** Answer to HELP (brand, contact, how to stop). Sent at most once per number and day. */
+    /**
+     * Answer to HELP (brand, contact, how to stop). Sent every time HELP comes in, as carriers require (CTIA);
+     * the once-a-day limit is for auto-replies to messages nobody waits for, not for HELP.
+     */
     private String helpText = "SMS Flows: appointment and order messages. Reply STOP to unsubscribe, START to "
             + "subscribe again. Help: support@example.com";
     /**
