@@ -334,15 +334,23 @@ public class SmsMessageRepository {
     }
 
     /** Back to the queue after a transient failure. */
-    public record Retry(String id, int attempts, Instant nextAttemptAt, String errorCode, String errorText) {
+    /**
+     * @param maybeSent a part went out and got no answer (timeout, connection lost): sending it again is counted as
+     *                  a possible duplicate, as after a lost lease
+     */
+    public record Retry(String id, int attempts, Instant nextAttemptAt, String errorCode, String errorText,
+                        boolean maybeSent) {
+        public Retry(String id, int attempts, Instant nextAttemptAt, String errorCode, String errorText) {
+            this(id, attempts, nextAttemptAt, errorCode, errorText, false);
+        }
     }
 
     public void requeue(List<Retry> retries) {
         jdbc.batchUpdate("update sms_message set status = 'QUEUED', attempts = ?, next_attempt_at = ?, due_at = ?, "
-                        + "claimed_by = null, claimed_until = null, error_code = ?, error_text = ? "
-                        + "where id = ? and status = 'SENDING'",
+                        + "claimed_by = null, claimed_until = null, error_code = ?, error_text = ?, "
+                        + "recovered = (recovered or ?) where id = ? and status = 'SENDING'",
                 retries.stream().map(r -> new Object[] {r.attempts(), ts(r.nextAttemptAt()), ts(r.nextAttemptAt()),
-                    r.errorCode(), truncate(r.errorText()), r.id()}).toList());
+                    r.errorCode(), truncate(r.errorText()), r.maybeSent(), r.id()}).toList());
     }
 
     // --- receipts ----------------------------------------------------------------------------------------------

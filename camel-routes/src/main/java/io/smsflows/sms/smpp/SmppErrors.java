@@ -9,6 +9,9 @@ import org.jsmpp.extra.ResponseTimeoutException;
 /** Classifies what went wrong with a submit_sm (SMPP 3.4 section 5.1.3 command_status values). */
 public final class SmppErrors {
 
+    static final int THROTTLED = 0x00000058;
+    static final int QUEUE_FULL = 0x00000014;
+
     /** Worth retrying later: the SMSC is busy or throttling us, or the problem is on its side. */
     private static final Set<Integer> TRANSIENT = Set.of(
             0x00000008, // ESME_RSYSERR system error
@@ -40,6 +43,21 @@ public final class SmppErrors {
 
     public static String describe(int status) {
         return NAMES.getOrDefault(status, "command_status " + hex(status));
+    }
+
+    /** ESME_RTHROTTLED or ESME_RMSGQFUL: the SMSC asks us to slow down; the part itself is fine. */
+    public static boolean isThrottling(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof NegativeResponseException nre) {
+                return nre.getCommandStatus() == THROTTLED || nre.getCommandStatus() == QUEUE_FULL;
+            }
+        }
+        return false;
+    }
+
+    /** The code of a failure ({@link SubmitFailure#code()}) says the SMSC throttled us. */
+    public static boolean isThrottlingCode(String code) {
+        return hex(THROTTLED).equals(code) || hex(QUEUE_FULL).equals(code);
     }
 
     /** Turns whatever camel-smpp threw into a classified failure. */

@@ -60,6 +60,22 @@ public class SmppProperties {
      * with the SMSC's own window it bounds the receipts per second (64 waiting for a 25 ms commit: 2,560/s).
      */
     private int pduProcessorDegree = 64;
+    /** Binds (connections) to open to the SMSC; each has its own window and rate. Carriers often allow several. */
+    private int binds = 1;
+    /**
+     * The carrier's rate per bind in parts (submit_sm) per second, as contracted; 0: none. Submits are spaced evenly
+     * at 98% of it, so no sliding second ever holds more, even with jitter on the way.
+     */
+    private double partsPerSecond = 0;
+    /**
+     * A part answered ESME_RTHROTTLED or ESME_RMSGQFUL is sent again on its bind, after the bind's rate and pause,
+     * this many times before its message goes back to the queue (without using up one of its attempts).
+     */
+    private int throttleResends = 20;
+    /** Pause of a bind after throttling answers in a row (the first resends at once), doubling up to the maximum. */
+    private Duration throttlePause = Duration.ofMillis(20);
+    /** Longest pause of a throttled bind. */
+    private Duration maxThrottlePause = Duration.ofSeconds(2);
 
     public String getHost() { return host; }
     public void setHost(String host) { this.host = host; }
@@ -95,6 +111,16 @@ public class SmppProperties {
     public void setReconnectDelay(Duration reconnectDelay) { this.reconnectDelay = reconnectDelay; }
     public int getWindow() { return window; }
     public void setWindow(int window) { this.window = window; }
+    public int getBinds() { return binds; }
+    public void setBinds(int binds) { this.binds = binds; }
+    public double getPartsPerSecond() { return partsPerSecond; }
+    public void setPartsPerSecond(double partsPerSecond) { this.partsPerSecond = partsPerSecond; }
+    public int getThrottleResends() { return throttleResends; }
+    public void setThrottleResends(int throttleResends) { this.throttleResends = throttleResends; }
+    public Duration getThrottlePause() { return throttlePause; }
+    public void setThrottlePause(Duration throttlePause) { this.throttlePause = throttlePause; }
+    public Duration getMaxThrottlePause() { return maxThrottlePause; }
+    public void setMaxThrottlePause(Duration maxThrottlePause) { this.maxThrottlePause = maxThrottlePause; }
     public int getPduProcessorDegree() { return pduProcessorDegree; }
     public void setPduProcessorDegree(int pduProcessorDegree) { this.pduProcessorDegree = pduProcessorDegree; }
 

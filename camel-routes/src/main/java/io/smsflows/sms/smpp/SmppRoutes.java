@@ -3,6 +3,10 @@ package io.smsflows.sms.smpp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.smpp.SmppEndpoint;
 
@@ -24,6 +28,7 @@ public class SmppRoutes extends RouteBuilder {
     private final String host;
     private final int port;
     private final SmppInboundProcessor inbound;
+    private final List<SmppBind> binds = new CopyOnWriteArrayList<>();
 
     public SmppRoutes(SmppProperties smpp, String host, int port, SmppInboundProcessor inbound) {
         this.smpp = smpp;
@@ -56,19 +61,45 @@ public class SmppRoutes extends RouteBuilder {
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
         boolean transceiver = smpp.getBindMode() == SmppProperties.BindMode.TRANSCEIVER;
-        SmppEndpoint out = getContext().getEndpoint(endpointUri(transceiver), SmppEndpoint.class);
-        out.setBinding(new RawDeliverSmBinding(out.getConfiguration()));
-        // the window: each thread holds one submit_sm until its submit_sm_resp (jSMPP sessions take concurrent requests)
-        ExecutorService window = getContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "sms-smpp-window", smpp.getWindow());
+        SmppEndpoint first = getContext().getEndpoint(endpointUri(transceiver), SmppEndpoint.class);
+        first.setBinding(new RawDeliverSmBinding(first.getConfiguration()));
+        int count = Math.max(1, smpp.getBinds());
+        binds.clear();
+        for (int i = 0; i < count; i++) {
+            SmppEndpoint endpoint = first;
+            if (i > 0) {
+                // another session with the same settings: camel-smpp opens one connection per endpoint
+                endpoint = new SmppEndpoint(first.getEndpointUri() + "&bind=" + (i + 1), first.getComponent(),
+                        first.getConfiguration().copy());
+                endpoint.setBinding(new RawDeliverSmBinding(endpoint.getConfiguration()));
+                getContext().addEndpoint(endpoint.getEndpointUri(), endpoint);
+            }
+            Producer producer = endpoint.createProducer();
+            getContext().addService(producer, true, true);
+            binds.add(new SmppBind(i + 1, producer, smpp.getWindow(), smpp.getPartsPerSecond(),
+                    smpp.getThrottlePause(), smpp.getMaxThrottlePause()));
+        }
+        // the windows: each thread holds one submit_sm until its submit_sm_resp (jSMPP sessions take concurrent
+        // requests); each bind's own semaphore keeps it to its window
+        ExecutorService windows = getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "sms-smpp-window", smpp.getWindow() * count);
+        SubmitSmHeaders headers = new SubmitSmHeaders(smpp);
+        AtomicInteger rotation = new AtomicInteger();
 
         from(SUBMIT_PARTS).routeId("sms-submit-parts")
                 .errorHandler(noErrorHandler())
-                .split(body(), new SubmitResults()).parallelProcessing().executorService(window)
-                    .process(new SubmitSmHeaders(smpp))
-                    .to(out)
+                .process(exchange -> exchange.getIn().setBody(BindAssignment.assign(
+                        exchange.getIn().getBody(List.class), count, Math.floorMod(rotation.getAndIncrement(), count))))
+                .split(body(), new SubmitResults()).parallelProcessing().executorService(windows)
+                    .process(exchange -> {
+                        BoundPart part = exchange.getIn().getBody(BoundPart.class);
+                        exchange.setProperty(SubmitResults.PART_INDEX, part.index());
+                        exchange.getIn().setBody(part.part());
+                        headers.process(exchange);
+                        binds.get(part.bind()).submit(exchange, smpp.getThrottleResends());
+                    })
                 .end();
 
         if (transceiver) {
@@ -76,8 +107,13 @@ public class SmppRoutes extends RouteBuilder {
                     .process(inbound);
         } else {
             // same endpoint: camel-smpp binds its consumer as bind_receiver, its producer as bind_transmitter
-            from(out).routeId(INBOUND_ROUTE).errorHandler(noErrorHandler())
+            from(first).routeId(INBOUND_ROUTE).errorHandler(noErrorHandler())
                     .process(inbound);
         }
+    }
+
+    /** The binds, once the routes are configured (for health and metrics). */
+    public List<SmppBind> binds() {
+        return List.copyOf(binds);
     }
 }

@@ -16,6 +16,8 @@ import org.apache.camel.component.smpp.SmppConstants;
 final class SubmitResults implements AggregationStrategy {
 
     private static final String RESULTS = "SmsFlowsSubmitResults";
+    /** The part's place in the chunk's list (the split reorders parts to spread them over the binds). */
+    static final String PART_INDEX = "SmsFlowsPartIndex";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -26,7 +28,7 @@ final class SubmitResults implements AggregationStrategy {
             results = new TreeMap<>();
             target.setProperty(RESULTS, results);
         }
-        results.put(part.getProperty(ExchangePropertyKey.SPLIT_INDEX, Integer.class), resultOf(part));
+        results.put(part.getProperty(PART_INDEX, Integer.class), resultOf(part));
         target.setException(null);
         return target;
     }

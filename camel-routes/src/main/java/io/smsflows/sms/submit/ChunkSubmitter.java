@@ -20,6 +20,7 @@ import io.smsflows.sms.outbox.SmsMessageRepository.Retry;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.receipt.SmscMessageIds;
 import io.smsflows.sms.smpp.PartSubmission;
+import io.smsflows.sms.smpp.SmppErrors;
 import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.smpp.SubmitFailure;
 import io.smsflows.sms.smpp.SubmitResult;
@@ -264,6 +265,13 @@ public class ChunkSubmitter {
             if (refused != null) {
                 finished.add(new Finished(m.id(), MessageStatus.FAILED, refused.code(), refused.getMessage()));
                 LOG.warn("SMS {} to {} refused: {}", m.id(), PhoneNumbers.mask(m.recipient()), refused.getMessage());
+            } else if (busy != null && SmppErrors.isThrottlingCode(busy.code())) {
+                // still throttled after the bind's resends: back in the queue, the attempt not counted (the SMSC
+                // asked us to wait, nothing is wrong with the message)
+                Instant next = answeredAt.plus(config.getInitialBackoff());
+                retries.add(new Retry(m.id(), m.attempts(), next, busy.code(), busy.getMessage()));
+                LOG.info("SMS {} to {}: the SMSC keeps throttling, back in the queue until {}", m.id(),
+                        PhoneNumbers.mask(m.recipient()), next);
             } else if (busy != null) {
                 int attempts = m.attempts() + 1;
                 if (attempts >= config.getMaxAttempts()) {
@@ -272,7 +280,9 @@ public class ChunkSubmitter {
                 } else {
                     Instant next = answeredAt.plus(Clocks.backoff(attempts, config.getInitialBackoff(),
                             config.getMaxBackoff()));
-                    retries.add(new Retry(m.id(), attempts, next, busy.code(), busy.getMessage()));
+                    // no answer within the transaction timer: the part may have reached the SMSC
+                    retries.add(new Retry(m.id(), attempts, next, busy.code(), busy.getMessage(),
+                            "TIMEOUT".equals(busy.code())));
                     LOG.warn("SMS {} to {}: attempt {} failed ({}), retrying at {}", m.id(),
                             PhoneNumbers.mask(m.recipient()), attempts, busy.getMessage(), next);
                 }

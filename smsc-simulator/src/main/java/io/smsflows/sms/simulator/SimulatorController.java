@@ -63,7 +63,15 @@ public class SimulatorController {
         List<SmscSimulator.ReceivedSubmit> all = simulator.received();
         List<Map<String, Object>> last = all.subList(Math.max(0, all.size() - Math.max(1, Math.min(limit, 1000))),
                 all.size()).stream().map(SimulatorController::view).toList();
-        return Map.of("total", simulator.submitCount(), "maxInFlight", simulator.maxInFlight(), "submits", last);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", simulator.submitCount());
+        body.put("maxInFlight", simulator.maxInFlight());
+        body.put("throttled", simulator.throttledCount());
+        body.put("maxPerSecond", simulator.maxPerSecond());
+        body.put("maxPerSecondPerBind", simulator.maxPerSecondPerBind());
+        body.put("binds", simulator.bindCount());
+        body.put("submits", last);
+        return body;
     }
 
     private static Map<String, Object> view(SmscSimulator.ReceivedSubmit s) {

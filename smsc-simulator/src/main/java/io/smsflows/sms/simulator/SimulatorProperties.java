@@ -22,7 +22,7 @@ public class SimulatorProperties {
      * Delay before each submit_sm_resp, as a remote SMSC answers (e.g. 300ms): shows whether the bind's window is
      * used. 0: answer at once.
      */
-    private Duration responseDelay = Duration.ZERO;
+    private volatile Duration responseDelay = Duration.ZERO;
     /**
      * deliver_sm (receipts) in flight at once towards the bound ESME, as an SMSC's own window: each waits for its
      * deliver_sm_resp, which the app sends after its commit, so this bounds receipts per second as window / commit time.
@@ -38,9 +38,22 @@ public class SimulatorProperties {
     /** Destinations starting with one of these are refused in submit_sm_resp (0x0B). Default: +44 7700 9002xx. */
     private List<String> rejectedPrefixes = new ArrayList<>(List.of("4477009002"));
     /** Send the receipt before answering submit_sm (as some SMSCs do under load): tests our early-receipt path. */
-    private boolean receiptBeforeResponse = false;
+    private volatile boolean receiptBeforeResponse = false;
     /** submit_sm PDUs kept for inspection (/api/simulator/submits, tests); older ones are dropped. */
     private int recorded = 10_000;
+
+    // Faults, as real SMSCs show them (tests and load runs; each can be changed while the simulator runs).
+    /** Answer every Nth submit_sm (counted over all binds) with ESME_RTHROTTLED. 0: never. */
+    private volatile int throttleEvery = 0;
+    /**
+     * Most submit_sm per bind in any sliding second; above it, ESME_RTHROTTLED (as carriers enforce a contracted
+     * rate). Every submit_sm counts, throttled ones too. 0: no cap.
+     */
+    private volatile int maxSubmitsPerSecond = 0;
+    /** Close the connection instead of answering the Nth submit_sm (counted from when it is set). 0: never. */
+    private volatile int dropAfter = 0;
+    /** Send every delivery receipt twice (as SMSCs do after a lost deliver_sm_resp). */
+    private volatile boolean duplicateReceipts = false;
 
     public Mode getMode() { return mode; }
     public void setMode(Mode mode) { this.mode = mode; }
@@ -62,6 +75,15 @@ public class SimulatorProperties {
     public void setReceiptBeforeResponse(boolean receiptBeforeResponse) { this.receiptBeforeResponse = receiptBeforeResponse; }
     public int getRecorded() { return recorded; }
     public void setRecorded(int recorded) { this.recorded = recorded; }
+
+    public int getThrottleEvery() { return throttleEvery; }
+    public void setThrottleEvery(int throttleEvery) { this.throttleEvery = throttleEvery; }
+    public int getMaxSubmitsPerSecond() { return maxSubmitsPerSecond; }
+    public void setMaxSubmitsPerSecond(int maxSubmitsPerSecond) { this.maxSubmitsPerSecond = maxSubmitsPerSecond; }
+    public int getDropAfter() { return dropAfter; }
+    public void setDropAfter(int dropAfter) { this.dropAfter = dropAfter; }
+    public boolean isDuplicateReceipts() { return duplicateReceipts; }
+    public void setDuplicateReceipts(boolean duplicateReceipts) { this.duplicateReceipts = duplicateReceipts; }
 
     /** When the simulator runs. */
     public enum Mode { AUTO, ON, OFF }

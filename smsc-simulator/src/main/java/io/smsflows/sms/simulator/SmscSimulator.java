@@ -62,6 +62,7 @@ public class SmscSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmscSimulator.class);
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final int ESME_RINVDSTADR = 0x0B;
+    private static final int ESME_RTHROTTLED = 0x58;
 
     /** A submit_sm as the simulator received it: what went on the wire. */
     public record ReceivedSubmit(String messageId, String systemId, String sourceAddr, String destAddr,
@@ -89,6 +90,16 @@ public class SmscSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong moReferences = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong throttleCounter = new AtomicLong();
+    private final AtomicInteger dropCountdown = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    /** submit_sm per bind (session id) in the last second, and the most seen in any second. */
+    private final Map<String, SlidingSecond> perBind = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each session's connection, which knows when its submit_sm arrived. */
+    private final Map<String, ArrivalStampedConnection> connections = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LoopbackFactory factory;
+    private final SlidingSecond allBinds = new SlidingSecond();
     private final SmsEncoder encoder;
     private final Thread acceptor;
     private volatile boolean running = true;
@@ -106,11 +117,12 @@ public class SmscSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        LoopbackFactory factory = new LoopbackFactory();
+        this.factory = new LoopbackFactory();
         this.listener = new SMPPServerSessionListener(config.getPort(), factory);
         this.listener.setPduProcessorDegree(Math.max(3, config.getPduProcessorDegree()));
         this.listener.setQueueCapacity(Math.max(100, config.getPduProcessorDegree() * 8));
         this.port = factory.boundPort;
+        this.dropCountdown.set(config.getDropAfter());
         this.listener.setMessageReceiverListener(new SimulatorReceiver(this));
         this.acceptor = new Thread(this::acceptLoop, "smsc-simulator-accept");
         this.acceptor.setDaemon(true);
@@ -132,6 +144,10 @@ public class SmscSimulator implements AutoCloseable {
         while (running) {
             try {
                 SMPPServerSession session = listener.accept();
+                ArrivalStampedConnection connection = factory.lastAccepted;
+                if (connection != null) {
+                    connections.put(session.getSessionId(), connection);
+                }
                 Thread binder = new Thread(() -> bind(session), "smsc-simulator-bind");
                 binder.setDaemon(true);
                 binder.start();
@@ -151,6 +167,7 @@ public class SmscSimulator implements AutoCloseable {
             session.addSessionStateListener((newState, oldState, source) -> {
                 if (newState == SessionState.CLOSED) {
                     sessions.remove(session);
+                    connections.remove(session.getSessionId());
                 }
             });
             LOG.info("Simulator: {} bound as {}", request.getSystemId(), request.getBindType());
@@ -163,9 +180,31 @@ public class SmscSimulator implements AutoCloseable {
     SubmitSmResult onSubmit(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
+            injectFaults(submit, session);
             return answer(submit, session);
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    /** The configured faults: a dropped connection, a per-bind rate cap, every Nth submit throttled. */
+    private void injectFaults(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
+        ArrivalStampedConnection connection = connections.get(session.getSessionId());
+        long now = connection == null ? System.nanoTime() : connection.arrivalOf(submit.getSequenceNumber());
+        int inLastSecond = perBind.computeIfAbsent(session.getSessionId(), k -> new SlidingSecond()).count(now);
+        allBinds.count(now);
+        if (dropCountdown.get() > 0 && dropCountdown.decrementAndGet() == 0) {
+            dropped.incrementAndGet();
+            LOG.info("Simulator: dropping the connection of {} instead of answering (fault injected)",
+                    session.getSessionId());
+            session.close(); // no submit_sm_resp: the ESME never learns whether this part was accepted
+            throw new ProcessRequestException("connection dropped", 0x08);
+        }
+        int cap = config.getMaxSubmitsPerSecond();
+        int every = config.getThrottleEvery();
+        if ((cap > 0 && inLastSecond > cap) || (every > 0 && throttleCounter.incrementAndGet() % every == 0)) {
+            throttled.incrementAndGet();
+            throw new ProcessRequestException("throttled", ESME_RTHROTTLED);
         }
     }
 
@@ -180,7 +219,11 @@ public class SmscSimulator implements AutoCloseable {
                 SmppTlvs.toMap(submit.getOptionalParameters()), System.currentTimeMillis()));
         if ((submit.getRegisteredDelivery() & 0x03) != 0) {
             boolean deliverable = !startsWithAny(dest, config.getUndeliverablePrefixes());
-            Runnable receipt = () -> deliverReceipt(id, submit.getSourceAddr(), dest, deliverable, 0);
+            Runnable once = () -> deliverReceipt(id, submit.getSourceAddr(), dest, deliverable, 0);
+            Runnable receipt = config.isDuplicateReceipts() ? () -> {
+                once.run();
+                once.run();
+            } : once;
             if (config.isReceiptBeforeResponse()) {
                 receipt.run();
             } else {
@@ -313,6 +356,63 @@ public class SmscSimulator implements AutoCloseable {
         received.clear();
         recordedCount.set(0);
         maxInFlight.set(inFlight.get());
+        throttled.set(0);
+        perBind.values().forEach(SlidingSecond::resetMax);
+        allBinds.resetMax();
+    }
+
+    /** submit_sm answered ESME_RTHROTTLED (by the rate cap or the every-Nth fault) since start or clear. */
+    public long throttledCount() {
+        return throttled.get();
+    }
+
+    /** Connections dropped by the {@code dropAfter} fault. */
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Drops the connection instead of answering the {@code n}th submit_sm from now (0: never). */
+    public void dropConnectionAfter(int n) {
+        dropCountdown.set(n);
+    }
+
+    /** The most submit_sm one bind sent in any sliding second since start or clear (what a carrier's cap sees). */
+    public int maxPerSecondPerBind() {
+        return perBind.values().stream().mapToInt(SlidingSecond::max).max().orElse(0);
+    }
+
+    /** The most submit_sm all binds together sent in any sliding second since start or clear. */
+    public int maxPerSecond() {
+        return allBinds.max();
+    }
+
+    /** Binds currently open. */
+    public int bindCount() {
+        return sessions.size();
+    }
+
+    /** Arrival times of the last second, for a rate cap over a sliding window as carriers count it. */
+    private static final class SlidingSecond {
+        private final java.util.ArrayDeque<Long> times = new java.util.ArrayDeque<>();
+        private int max;
+
+        /** Counts one arrival at {@code now}; returns how many arrived in the second up to and including it. */
+        synchronized int count(long now) {
+            times.addLast(now);
+            while (!times.isEmpty() && times.peekFirst() <= now - 1_000_000_000L) {
+                times.pollFirst();
+            }
+            max = Math.max(max, times.size());
+            return times.size();
+        }
+
+        synchronized int max() {
+            return max;
+        }
+
+        synchronized void resetMax() {
+            max = 0;
+        }
     }
 
     public boolean hasReceiver() {
@@ -352,6 +452,8 @@ public class SmscSimulator implements AutoCloseable {
     /** Binds to the loopback interface only; the simulator is never reachable from the network. */
     private static final class LoopbackFactory implements ServerConnectionFactory {
         private int boundPort;
+        /** The connection the listener accepted last (one acceptor thread: read right after accept). */
+        private volatile ArrivalStampedConnection lastAccepted;
 
         @Override
         public ServerConnection listen(int port) throws IOException {
@@ -368,7 +470,30 @@ public class SmscSimulator implements AutoCloseable {
             ServerSocket socket = new ServerSocket(port, backlog, InetAddress.getLoopbackAddress());
             socket.setSoTimeout(timeout);
             boundPort = socket.getLocalPort();
-            return new ServerSocketConnection(socket);
+            ServerSocketConnection server = new ServerSocketConnection(socket);
+            return new ServerConnection() {
+                @Override
+                public org.jsmpp.session.connection.Connection accept() throws IOException {
+                    ArrivalStampedConnection accepted = new ArrivalStampedConnection(server.accept());
+                    lastAccepted = accepted;
+                    return accepted;
+                }
+
+                @Override
+                public void setSoTimeout(int timeout) throws IOException {
+                    server.setSoTimeout(timeout);
+                }
+
+                @Override
+                public int getSoTimeout() throws IOException {
+                    return server.getSoTimeout();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    server.close();
+                }
+            };
         }
     }
 }
