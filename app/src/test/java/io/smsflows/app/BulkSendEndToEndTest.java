@@ -101,8 +101,8 @@ class BulkSendEndToEndTest {
         for (int i = 0; i < 200; i++) {
             numbers.add(String.format("+4915113%05d", i));
         }
-        numbers.add("+447700900150"); // the simulator answers UNDELIV
-        numbers.add("+447700900250"); // the simulator refuses it in submit_sm_resp
+        numbers.add("+4915199990150"); // the simulator answers UNDELIV
+        numbers.add("+4915199990250"); // the simulator refuses it in submit_sm_resp
 
         Map<String, Object> receipt = post(json("bulk-1", numbers, ",{\"to\":\"0612\"},{\"to\":\"+4915113000001\"}"),
                 MediaType.APPLICATION_JSON, "", HttpStatus.ACCEPTED);

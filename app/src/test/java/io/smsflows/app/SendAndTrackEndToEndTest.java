@@ -98,7 +98,7 @@ abstract class SendAndTrackEndToEndTest {
 
     @Test
     void undeliverable_number_ends_as_not_delivered_with_the_receipt_error() {
-        String pi = rest.startSendAndTrack("order-3", "+447700900123", "Your code is 1234");
+        String pi = rest.startSendAndTrack("order-3", "+4915199990123", "Your code is 1234");
 
         Map<String, Object> vars = rest.awaitCompleted(pi, TIMEOUT);
 
@@ -108,7 +108,7 @@ abstract class SendAndTrackEndToEndTest {
 
     @Test
     void destination_refused_by_the_smsc_fails_at_once_without_retries() {
-        String pi = rest.startSendAndTrack("order-4", "+447700900201", "Hello");
+        String pi = rest.startSendAndTrack("order-4", "+4915199990201", "Hello");
 
         Map<String, Object> vars = rest.awaitCompleted(pi, TIMEOUT);
 

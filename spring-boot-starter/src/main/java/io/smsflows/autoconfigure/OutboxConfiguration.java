@@ -10,6 +10,7 @@ import io.smsflows.sms.outbox.OutboxDispatcher;
 import io.smsflows.sms.outbox.OutboxProperties;
 import io.smsflows.sms.outbox.OutboxRoutes;
 import io.smsflows.sms.outbox.SmsMessageRepository;
+import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
@@ -44,8 +45,9 @@ class OutboxConfiguration {
     @Bean
     SmsOutbox smsOutbox(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding,
                         SmppProperties smpp, @Qualifier("smsFlowsClock") Clock clock, SuppressionList suppressions,
-                        PipelineSignals signals) {
-        return new SmsOutbox(messages, encoder, encoding, smpp.getDefaultSender(), clock, suppressions, signals);
+                        PipelineSignals signals, RecipientPolicy recipients) {
+        return new SmsOutbox(messages, encoder, encoding, smpp.getDefaultSender(), clock, suppressions, signals,
+                recipients);
     }
 
     @Bean
@@ -61,9 +63,10 @@ class OutboxConfiguration {
                                      PricingProperties pricing, SmsEncoder encoder, EncodingPolicy encoding,
                                      SmppWire wire, RecipientGate gate, SuppressionList suppressions,
                                      OutboxProperties config, SmppProperties smpp, DataSource dataSource,
-                                     PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock) {
+                                     PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock,
+                                     RecipientPolicy recipients) {
         return new ChunkSubmitter(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config,
-                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock);
+                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, recipients);
     }
 
     @Bean

@@ -3,7 +3,9 @@ package io.smsflows.autoconfigure;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.StandardSmsEncoder;
 import io.smsflows.sms.config.EncodingPolicy;
+import io.smsflows.sms.config.RecipientProperties;
 import io.smsflows.sms.config.SmsCategories;
+import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.config.SmsFlowsSchema;
 import io.smsflows.sms.outcome.OutcomeProperties;
 import io.smsflows.sms.smpp.SmppProperties;
@@ -35,6 +37,13 @@ class PipelineBasicsConfiguration {
     @Bean
     SqlDialect smsSqlDialect(DataSource dataSource) {
         return SqlDialect.of(dataSource);
+    }
+
+    /** Which numbers may get an SMS at all (smsflows.recipients.*). */
+    @Bean
+    @ConditionalOnMissingBean
+    RecipientPolicy smsRecipientPolicy(RecipientProperties recipients) {
+        return recipients.policy();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.smsflows.sms.receipt.ReceiptProperties;
 import io.smsflows.sms.reply.ReplyProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import javax.sql.DataSource;
+import io.smsflows.sms.config.RecipientProperties;
 import io.smsflows.sms.security.RoleProperties;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnProperty(prefix = "smsflows", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({SmppProperties.class, OutboxProperties.class, ReceiptProperties.class,
         OutcomeProperties.class, BatchProperties.class, ReplyProperties.class, ConsentProperties.class,
-        CrmProperties.class, PricingProperties.class, SmsCategories.class, RoleProperties.class})
+        CrmProperties.class, PricingProperties.class, SmsCategories.class, RoleProperties.class,
+        RecipientProperties.class})
 @Import({PipelineBasicsConfiguration.class, ConsentConfiguration.class, OutboxConfiguration.class,
         SmppBindConfiguration.class, ReceiptConfiguration.class, OutcomeConfiguration.class, BatchConfiguration.class,
         ReplyConfiguration.class, CrmConfiguration.class, PreviewConfiguration.class, SecurityConfiguration.class})

@@ -2,6 +2,8 @@ package io.smsflows.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsflows.sms.simulator.SimulatorProperties;
+import io.smsflows.sms.simulator.SmscSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -34,7 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -cp bench/target/benchmarks.jar io.smsflows.bench.load.LoadTool [options] [scenario...]
  *   scenarios: bulk (20,000 single-part), bulk2 (10,000 two-part), stream (100,000 over REST), journeys (app vs bare
  *              engine, then the app at half that rate), latency (a remote SMSC: 300 ms per submit_sm_resp),
- *              simulator (the simulator alone, driven by a raw jSMPP client); default: bulk bulk2 journeys
+ *              simulator (the simulator alone, driven by a raw jSMPP client), carrier (rates against an SMSC
+ *              that throttles above its cap per bind: sustained parts/s and the most it saw in a second;
+ *              --carrier-runs 1,3 picks runs; --carrier-smsc inapp uses the app's built-in simulator);
+ *              default: bulk bulk2 journeys
  *   --db h2|postgres   --messages N   --instances N   --concurrency N   --smsc host:port   --heap 1g
  *   --jvm "-XX:StartFlightRecording=filename=/tmp/app.jfr"   --app.&lt;property&gt; value (passed to the app)
  *   --bare-jvm "..." (JVM options of the bare engine; default: those of --jvm)
@@ -88,6 +93,7 @@ public final class LoadTool {
                         tool.intOpt("messages", 3_000), 1, List.of("--smsflows.simulator.response-delay=300ms",
                                 "--smsflows.smpp.window=50"), 0); // bound by the SMSC's latency, not by CPU
                 case "journeys" -> tool.journeys();
+                case "carrier" -> tool.carrier();
                 case "simulator" -> SimulatorAlone.measure(tool.intOpt("messages", 20_000), tool::line);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
@@ -154,6 +160,131 @@ public final class LoadTool {
                             / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
                     (jit1 - jit0) / 1000.0, app.liveHeapMb(), app.rssMb());
         }
+    }
+
+    /**
+     * Rates in parts against an SMSC that answers ESME_RTHROTTLED above its cap per bind over a sliding second, side
+     * by side: our rate at the cap, no rate at all, three binds, and every 7th submit throttled on top. The SMSC is
+     * the simulator running in this tool's JVM, apart from the app as a carrier is (--carrier-smsc inapp: the app's
+     * built-in one, which shares the app's CPU and pauses). Each run warms up first, then sends --messages (default
+     * 3,000) single-part SMS.
+     */
+    private void carrier() throws Exception {
+        int messages = intOpt("messages", 3_000);
+        boolean separate = !"inapp".equals(opt("carrier-smsc", "separate"));
+        record Run(String title, int binds, int partsPerSecond, int cap, int throttleEvery) {
+        }
+        List<Run> runs = List.of(
+                new Run("1 bind at 150 parts/s, SMSC capped at 150/s per bind", 1, 150, 150, 0),
+                new Run("1 bind without a rate, SMSC capped at 150/s per bind", 1, 0, 150, 0),
+                new Run("3 binds at 50 parts/s, SMSC capped at 50/s per bind", 3, 50, 50, 0),
+                new Run("1 bind at 150 parts/s, SMSC capped at 150/s, every 7th submit_sm throttled", 1, 150, 150, 7));
+        String text = "Hi {{n}}, your parcel arrives today between 10:00 and 12:00.";
+        List<String> chosen = List.of(opt("carrier-runs", "1,2,3,4").split(","));
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
+            if (!chosen.contains(String.valueOf(r + 1))) {
+                continue;
+            }
+            Database db = database("carrier");
+            List<String> args = new ArrayList<>(appArgs(db));
+            args.addAll(List.of("--smsflows.smpp.binds=" + run.binds(),
+                    "--smsflows.smpp.parts-per-second=" + run.partsPerSecond()));
+            SimulatorProperties faults = new SimulatorProperties();
+            faults.setPort(0);
+            faults.setMaxSubmitsPerSecond(run.cap());
+            faults.setThrottleEvery(run.throttleEvery());
+            SmscSimulator smsc = separate ? new SmscSimulator(faults) : null;
+            if (separate) {
+                args.addAll(List.of("--smsflows.smpp.host=127.0.0.1", "--smsflows.smpp.port=" + smsc.port(),
+                        "--smsflows.simulator.mode=OFF"));
+            } else {
+                args.addAll(List.of("--smsflows.simulator.max-submits-per-second=" + run.cap(),
+                        "--smsflows.simulator.throttle-every=" + run.throttleEvery()));
+            }
+            try (AppProcess app = AppProcess.start(appJar(), opt("heap", "1g"), appJvm(), ports.getAndIncrement(),
+                    args, work)) {
+                awaitBatch(app, postNdjson(app, text, intOpt("warm-up", 1_500), "+4915131").get("id").asText(),
+                        Duration.ofMinutes(10));
+                Statistics stats = separate ? new Statistics(smsc) : new Statistics(app);
+                stats.reset();
+                long submits0 = stats.submits();
+                String id = postNdjson(app, text, messages, "+4915130").get("id").asText();
+                // the submit count over time: the sustained rate is taken between 10% and 90% of the parts
+                List<long[]> samples = new ArrayList<>();
+                JsonNode status;
+                while (true) {
+                    samples.add(new long[] {System.nanoTime(), stats.submits() - submits0});
+                    status = JSON.readTree(simulator(app, "GET", "/api/sms/batches/" + id));
+                    if (status.hasNonNull("doneAt")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                long[] from = samples.stream().filter(x -> x[1] >= messages / 10).findFirst().orElseThrow();
+                long[] to = samples.stream().filter(x -> x[1] >= messages * 9L / 10).findFirst().orElseThrow();
+                double sustained = (to[1] - from[1]) * 1e9 / Math.max(1, to[0] - from[0]);
+                JsonNode seen = stats.seen();
+                line("");
+                line("== carrier: %s (SMSC %s)", run.title(), separate ? "in its own JVM" : "built into the app");
+                line("sustained            : %.1f parts/s accepted (10%% to 90%% of %d parts)", sustained, messages);
+                line("SMSC saw             : at most %d submit_sm per bind and %d in total in any sliding second, "
+                                + "%d answered ESME_RTHROTTLED, %d binds",
+                        seen.get("maxPerSecondPerBind").asInt(), seen.get("maxPerSecond").asInt(),
+                        seen.get("throttled").asLong(), seen.get("binds").asInt());
+                line("outcome              : %d delivered, %d failed, %d possible duplicates counted",
+                        status.get("delivered").asLong(), status.get("failed").asLong(),
+                        db.longs("select coalesce(sum(possible_duplicates), 0) from sms_message where batch_id = ?",
+                                id).get(0)[0]);
+            } finally {
+                if (smsc != null) {
+                    smsc.close();
+                }
+            }
+        }
+    }
+
+    /** The SMSC's counts: from the simulator object, or the app's built-in one over REST. */
+    private final class Statistics {
+        private final SmscSimulator smsc;
+        private final AppProcess app;
+
+        Statistics(SmscSimulator smsc) {
+            this.smsc = smsc;
+            this.app = null;
+        }
+
+        Statistics(AppProcess app) {
+            this.smsc = null;
+            this.app = app;
+        }
+
+        void reset() throws IOException, InterruptedException {
+            if (smsc != null) {
+                smsc.clearReceived();
+            } else {
+                simulator(app, "POST", "/api/simulator/statistics/reset");
+            }
+        }
+
+        long submits() throws IOException, InterruptedException {
+            return smsc != null ? smsc.submitCount() : simulatorSubmits(app);
+        }
+
+        JsonNode seen() throws IOException, InterruptedException {
+            if (smsc == null) {
+                return JSON.readTree(simulator(app, "GET", "/api/simulator/submits?limit=1"));
+            }
+            return JSON.valueToTree(java.util.Map.of("maxPerSecondPerBind", smsc.maxPerSecondPerBind(),
+                    "maxPerSecond", smsc.maxPerSecond(), "throttled", smsc.throttledCount(),
+                    "binds", smsc.bindCount()));
+        }
+    }
+
+    private String simulator(AppProcess app, String method, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(app, path)).header("Authorization", AUTH)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body();
     }
 
     private void journeys() throws Exception {

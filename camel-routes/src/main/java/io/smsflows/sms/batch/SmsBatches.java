@@ -10,6 +10,7 @@ import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.outbox.MessageStatus;
 import io.smsflows.sms.outbox.SmsMessage;
 import io.smsflows.sms.outbox.SmsMessageRepository;
@@ -48,6 +49,7 @@ public class SmsBatches {
     private static final Logger LOG = LoggerFactory.getLogger(SmsBatches.class);
     private static final int CHUNK = SmsMessageRepository.CHUNK;
 
+    private final RecipientPolicy recipients;
     private final BatchRepository batches;
     private final SmsMessageRepository messages;
     private final SmsEncoder encoder;
@@ -67,6 +69,17 @@ public class SmsBatches {
                       BatchProperties config, TextTemplates templates, String defaultSender,
                       TransactionTemplate transactions, PipelineSignals signals, TableStatistics statistics,
                       Clock clock) {
+        this(batches, messages, encoder, encoding, suppressions, pricing, config, templates, defaultSender,
+                transactions, signals, statistics, clock, RecipientPolicy.ANY);
+    }
+
+    /** @param recipients which numbers may get an SMS at all: the others are rejected rows */
+    public SmsBatches(BatchRepository batches, SmsMessageRepository messages, SmsEncoder encoder,
+                      EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
+                      BatchProperties config, TextTemplates templates, String defaultSender,
+                      TransactionTemplate transactions, PipelineSignals signals, TableStatistics statistics,
+                      Clock clock, RecipientPolicy recipients) {
+        this.recipients = recipients;
         this.batches = batches;
         this.messages = messages;
         this.encoder = encoder;
@@ -217,6 +230,7 @@ public class SmsBatches {
             PhoneNumbers.Parsed number;
             try {
                 number = PhoneNumbers.parse(r.to(), null);
+                recipients.check(number);
             } catch (InvalidPhoneNumberException e) {
                 reject(index, r.to(), e.getMessage());
                 return;

@@ -7,6 +7,7 @@ import io.smsflows.sms.consent.RecipientSuppressedException;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.support.AfterCommit;
 import io.smsflows.sms.support.PipelineSignals;
 import io.smsflows.sms.support.TimeOrderedIds;
@@ -29,6 +30,7 @@ public class SmsOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsOutbox.class);
 
+    private final RecipientPolicy recipients;
     private final SmsMessageRepository repository;
     private final SmsEncoder encoder;
     private final EncodingPolicy encoding;
@@ -39,6 +41,14 @@ public class SmsOutbox {
 
     public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, EncodingPolicy encoding,
                      String defaultSender, Clock clock, SuppressionList suppressions, PipelineSignals signals) {
+        this(repository, encoder, encoding, defaultSender, clock, suppressions, signals, RecipientPolicy.ANY);
+    }
+
+    /** @param recipients which numbers may get an SMS at all (checked before anything is queued) */
+    public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, EncodingPolicy encoding,
+                     String defaultSender, Clock clock, SuppressionList suppressions, PipelineSignals signals,
+                     RecipientPolicy recipients) {
+        this.recipients = recipients;
         this.signals = signals;
         this.suppressions = suppressions;
         this.repository = repository;
@@ -70,6 +80,7 @@ public class SmsOutbox {
         }
         String category = encoding.category(sms.category());
         PhoneNumbers.Parsed number = PhoneNumbers.parse(sms.recipient(), null);
+        recipients.check(number);
         String recipient = number.e164();
         if (suppressions != null && !OutboundSms.CONSENT.equals(category)) {
             String sender = sms.sender() == null || sms.sender().isBlank() ? defaultSender : sms.sender();

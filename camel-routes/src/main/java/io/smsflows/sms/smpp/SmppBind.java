@@ -3,26 +3,30 @@ package io.smsflows.sms.smpp;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.SessionStateListener;
 
 /**
  * One connection to the SMSC and what limits it: its window (submit_sm awaiting their response), its rate in parts
- * per second, and its pause after throttling answers. Submits are spaced evenly at 98% of the contracted rate (a
- * Bucket4j token bucket that holds one token, so there is never a burst), and a sliding-second guard checked just
- * before each send keeps any second within the rate even when threads wake up late and bunch together.
+ * per second, and its pause after throttling answers. Submits are spaced evenly a margin under the contracted rate
+ * (a Bucket4j token bucket that holds one token, so there is never a burst), and a sliding-window guard checked
+ * just before each send keeps any second within the same margin even when threads wake up late and bunch up.
  */
 public final class SmppBind {
 
-    /** Share of the contracted rate used, so that jitter on the way never pushes a sliding second over it. */
-    static final double RATE_SHARE = 0.98;
-
     private final int number;
-    private final Producer producer;
+    private volatile Producer producer;
+    private volatile SessionState state = SessionState.CLOSED;
+    private volatile Instant stateSince = Instant.now();
+    private final AtomicLong submitNanos = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
     private final Semaphore window;
     private final Bucket rate;
     private final SlidingSecondGuard cap;
@@ -33,21 +37,60 @@ public final class SmppBind {
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
 
-    SmppBind(int number, Producer producer, int window, double partsPerSecond, Duration pause, Duration maxPause) {
+    /**
+     * @param partsPerSecond the carrier's rate for this bind (0: none)
+     * @param margin         share of the rate left unused (0.03: 97% of it, at most, in any second)
+     */
+    SmppBind(int number, int window, double partsPerSecond, double margin, Duration pause, Duration maxPause) {
         this.number = number;
-        this.producer = producer;
         this.window = new Semaphore(Math.max(1, window), true);
         this.rate = partsPerSecond <= 0 ? null : Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(1)
-                        .refillGreedy(1, Duration.ofNanos((long) (1e9 / (partsPerSecond * RATE_SHARE)))).build())
+                        .refillGreedy(1, Duration.ofNanos((long) (1e9 / (partsPerSecond * (1 - margin))))).build())
                 .build();
-        this.cap = partsPerSecond <= 0 ? null : new SlidingSecondGuard((int) Math.floor(partsPerSecond));
+        this.cap = partsPerSecond <= 0 ? null : new SlidingSecondGuard((int) Math.floor(partsPerSecond),
+                Duration.ofNanos((long) (1e9 / (1 - margin))));
         this.pause = pause;
         this.maxPause = maxPause;
     }
 
     public int number() {
         return number;
+    }
+
+    void start(Producer producer) {
+        this.producer = producer;
+    }
+
+    /** Follows the jSMPP session of this bind (camel-smpp forwards its state changes here). */
+    SessionStateListener stateListener() {
+        return (newState, oldState, source) -> {
+            state = newState;
+            stateSince = Instant.now();
+        };
+    }
+
+    /** Bound (transmitter or transceiver): submits can go. */
+    public boolean isBound() {
+        return state.isBound();
+    }
+
+    /** The session's state (BOUND_TRX, CLOSED...) and since when. */
+    public String state() {
+        return state.name();
+    }
+
+    public Instant stateSince() {
+        return stateSince;
+    }
+
+    /** Answered submit_sm (accepted or refused) and the total time they took on the wire, for a latency timer. */
+    public long answered() {
+        return answered.get();
+    }
+
+    public long answerNanos() {
+        return submitNanos.get();
     }
 
     /** Parts this bind put on the wire (every submit_sm, resends too). */
@@ -75,11 +118,14 @@ public final class SmppBind {
                 }
                 exchange.setException(null);
                 submitted.incrementAndGet();
+                long sent = System.nanoTime();
                 try {
                     producer.process(exchange);
                 } catch (Exception e) {
                     exchange.setException(e);
                 }
+                submitNanos.addAndGet(System.nanoTime() - sent);
+                answered.incrementAndGet();
                 Exception error = exchange.getException();
                 if (error == null) {
                     throttledInARow.set(0);

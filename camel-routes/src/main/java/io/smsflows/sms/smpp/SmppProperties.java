@@ -64,9 +64,15 @@ public class SmppProperties {
     private int binds = 1;
     /**
      * The carrier's rate per bind in parts (submit_sm) per second, as contracted; 0: none. Submits are spaced evenly
-     * at 98% of it, so no sliding second ever holds more, even with jitter on the way.
+     * a little under it (rate-margin), and no sliding second of ours holds more.
      */
     private double partsPerSecond = 0;
+    /**
+     * Share of parts-per-second left unused, so that what happens between our check and the carrier's count (a busy
+     * CPU, a GC pause, the network) does not push one of its sliding seconds over the rate: 0.03 sends at most
+     * 145.5 parts in any second of a 150/s contract.
+     */
+    private double rateMargin = 0.03;
     /**
      * A part answered ESME_RTHROTTLED or ESME_RMSGQFUL is sent again on its bind, after the bind's rate and pause,
      * this many times before its message goes back to the queue (without using up one of its attempts).
@@ -115,6 +121,8 @@ public class SmppProperties {
     public void setBinds(int binds) { this.binds = binds; }
     public double getPartsPerSecond() { return partsPerSecond; }
     public void setPartsPerSecond(double partsPerSecond) { this.partsPerSecond = partsPerSecond; }
+    public double getRateMargin() { return rateMargin; }
+    public void setRateMargin(double rateMargin) { this.rateMargin = rateMargin; }
     public int getThrottleResends() { return throttleResends; }
     public void setThrottleResends(int throttleResends) { this.throttleResends = throttleResends; }
     public Duration getThrottlePause() { return throttlePause; }

@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.smpp.NoDelaySmppProducer;
+import org.apache.camel.component.smpp.SmppConfiguration;
 import org.apache.camel.component.smpp.SmppEndpoint;
 
 /**
@@ -68,18 +70,19 @@ public class SmppRoutes extends RouteBuilder {
         int count = Math.max(1, smpp.getBinds());
         binds.clear();
         for (int i = 0; i < count; i++) {
-            SmppEndpoint endpoint = first;
-            if (i > 0) {
-                // another session with the same settings: camel-smpp opens one connection per endpoint
-                endpoint = new SmppEndpoint(first.getEndpointUri() + "&bind=" + (i + 1), first.getComponent(),
-                        first.getConfiguration().copy());
-                endpoint.setBinding(new RawDeliverSmBinding(endpoint.getConfiguration()));
-                getContext().addEndpoint(endpoint.getEndpointUri(), endpoint);
-            }
-            Producer producer = endpoint.createProducer();
+            // one session per endpoint in camel-smpp: each bind is its own endpoint with the same settings
+            SmppBind bind = new SmppBind(i + 1, smpp.getWindow(), smpp.getPartsPerSecond(), smpp.getRateMargin(),
+                    smpp.getThrottlePause(), smpp.getMaxThrottlePause());
+            SmppConfiguration configuration = first.getConfiguration().copy();
+            configuration.setSessionStateListener(bind.stateListener());
+            SmppEndpoint endpoint = new SmppEndpoint(first.getEndpointUri() + "&bind=" + (i + 1),
+                    first.getComponent(), configuration);
+            endpoint.setBinding(new RawDeliverSmBinding(configuration));
+            getContext().addEndpoint(endpoint.getEndpointUri(), endpoint);
+            Producer producer = new NoDelaySmppProducer(endpoint, configuration);
+            bind.start(producer);
             getContext().addService(producer, true, true);
-            binds.add(new SmppBind(i + 1, producer, smpp.getWindow(), smpp.getPartsPerSecond(),
-                    smpp.getThrottlePause(), smpp.getMaxThrottlePause()));
+            binds.add(bind);
         }
         // the windows: each thread holds one submit_sm until its submit_sm_resp (jSMPP sessions take concurrent
         // requests); each bind's own semaphore keeps it to its window

@@ -11,6 +11,7 @@ import io.smsflows.sms.consent.RecipientGate;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.outbox.MessageStatus;
 import io.smsflows.sms.outbox.OutboxProperties;
 import io.smsflows.sms.outbox.SmsMessageRepository;
@@ -61,11 +62,14 @@ public class ChunkSubmitter {
 
     /** error_code of a message stopped because its recipient opted out. */
     public static final String SUPPRESSED = "SUPPRESSED";
+    /** error_code of a message to a country that is not (or no longer) an allowed destination. */
+    public static final String BLOCKED_DESTINATION = "BLOCKED_DESTINATION";
     /** error_code of a message whose batch was cancelled before it reached the wire. */
     public static final String CANCELLED = "CANCELLED";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChunkSubmitter.class);
 
+    private final RecipientPolicy recipients;
     private final SmsMessageRepository messages;
     private final BatchRepository batches;
     private final PricingProperties pricing;
@@ -84,6 +88,17 @@ public class ChunkSubmitter {
                           SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire, RecipientGate gate,
                           SuppressionList suppressions, OutboxProperties config, String defaultSender,
                           TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
+        this(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config, defaultSender,
+                transactions, signals, clock, RecipientPolicy.ANY);
+    }
+
+    /** @param recipients its country rules are checked again here: a destination blocked meanwhile never goes out */
+    public ChunkSubmitter(SmsMessageRepository messages, BatchRepository batches, PricingProperties pricing,
+                          SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire, RecipientGate gate,
+                          SuppressionList suppressions, OutboxProperties config, String defaultSender,
+                          TransactionTemplate transactions, PipelineSignals signals, Clock clock,
+                          RecipientPolicy recipients) {
+        this.recipients = recipients;
         this.messages = messages;
         this.batches = batches;
         this.pricing = pricing;
@@ -178,6 +193,12 @@ public class ChunkSubmitter {
             if (m.unadmitted()) {
                 if (m.batchId() != null && cancelled.contains(m.batchId())) {
                     finished.add(new Finished(m.id(), MessageStatus.CANCELLED, CANCELLED, "batch cancelled"));
+                    continue;
+                }
+                if (!recipients.countryAllowed(m.country())) {
+                    finished.add(new Finished(m.id(), MessageStatus.FAILED, BLOCKED_DESTINATION, "not sent: "
+                            + m.country() + " is not an allowed destination (smsflows.recipients.allowed-countries / "
+                            + "blocked-countries)"));
                     continue;
                 }
                 Suppression s = blocking.getOrDefault(m.recipient(), List.of()).stream()

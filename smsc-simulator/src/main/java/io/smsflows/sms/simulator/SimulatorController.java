@@ -74,6 +74,13 @@ public class SimulatorController {
         return body;
     }
 
+    /** Forgets the recorded PDUs and resets the statistics (throttled, most per second, most in flight). */
+    @PostMapping("/statistics/reset")
+    public ResponseEntity<Void> reset() {
+        simulator.clearReceived();
+        return ResponseEntity.noContent().build();
+    }
+
     private static Map<String, Object> view(SmscSimulator.ReceivedSubmit s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("messageId", s.messageId());

@@ -32,11 +32,12 @@ public class SimulatorProperties {
     private int pduProcessorDegree = 64;
     /**
      * Destinations starting with one of these (E.164 digits, no '+') get an UNDELIV receipt (err 001). Default:
-     * +44 7700 9001xx, from Ofcom's range reserved for drama, so no real handset is meant.
+     * +49 1519 9990 1xx: valid German mobile numbers (the pipeline refuses invalid ones before the wire; the
+     * fiction ranges of Ofcom and ARCEP are not valid for libphonenumber). The simulator sends nothing anywhere.
      */
-    private List<String> undeliverablePrefixes = new ArrayList<>(List.of("4477009001"));
-    /** Destinations starting with one of these are refused in submit_sm_resp (0x0B). Default: +44 7700 9002xx. */
-    private List<String> rejectedPrefixes = new ArrayList<>(List.of("4477009002"));
+    private List<String> undeliverablePrefixes = new ArrayList<>(List.of("49151999901"));
+    /** Destinations starting with one of these are refused in submit_sm_resp (0x0B). Default: +49 1519 9990 2xx. */
+    private List<String> rejectedPrefixes = new ArrayList<>(List.of("49151999902"));
     /** Send the receipt before answering submit_sm (as some SMSCs do under load): tests our early-receipt path. */
     private volatile boolean receiptBeforeResponse = false;
     /** submit_sm PDUs kept for inspection (/api/simulator/submits, tests); older ones are dropped. */

@@ -45,7 +45,6 @@ import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
-import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.MessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -470,28 +469,30 @@ public class SmscSimulator implements AutoCloseable {
             ServerSocket socket = new ServerSocket(port, backlog, InetAddress.getLoopbackAddress());
             socket.setSoTimeout(timeout);
             boundPort = socket.getLocalPort();
-            ServerSocketConnection server = new ServerSocketConnection(socket);
             return new ServerConnection() {
                 @Override
                 public org.jsmpp.session.connection.Connection accept() throws IOException {
-                    ArrivalStampedConnection accepted = new ArrivalStampedConnection(server.accept());
+                    java.net.Socket client = socket.accept();
+                    client.setTcpNoDelay(true); // each PDU leaves when written, as an SMSC's should
+                    ArrivalStampedConnection accepted = new ArrivalStampedConnection(
+                            new org.jsmpp.session.connection.socket.SocketConnection(client));
                     lastAccepted = accepted;
                     return accepted;
                 }
 
                 @Override
                 public void setSoTimeout(int timeout) throws IOException {
-                    server.setSoTimeout(timeout);
+                    socket.setSoTimeout(timeout);
                 }
 
                 @Override
                 public int getSoTimeout() throws IOException {
-                    return server.getSoTimeout();
+                    return socket.getSoTimeout();
                 }
 
                 @Override
                 public void close() throws IOException {
-                    server.close();
+                    socket.close();
                 }
             };
         }

@@ -1,0 +1,105 @@
+package io.smsflows.autoconfigure;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smsflows.sms.smpp.SmppBind;
+import io.smsflows.sms.smpp.SmppRoutes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What operators and monitoring see of the carrier connections, when the application has Actuator and Micrometer:
+ * a health indicator ({@code smsBinds}: UP while every bind is bound, DOWN with each bind's state otherwise) and
+ * meters per bind ({@code smsflows.parts.submitted}, {@code smsflows.parts.throttled},
+ * {@code smsflows.submit.latency}) plus the outbox depth ({@code smsflows.queue.depth}).
+ */
+@AutoConfiguration(after = SmsPipelineAutoConfiguration.class)
+@ConditionalOnBean(SmppRoutes.class)
+public class SmsObservabilityAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+
+        @Bean
+        HealthIndicator smsBindsHealthIndicator(SmppRoutes routes) {
+            return () -> {
+                List<SmppBind> binds = routes.binds();
+                Map<String, Object> details = new LinkedHashMap<>();
+                for (SmppBind bind : binds) {
+                    details.put("bind-" + bind.number(), bind.state() + " since " + bind.stateSince());
+                }
+                boolean allBound = !binds.isEmpty() && binds.stream().allMatch(SmppBind::isBound);
+                boolean noneBound = binds.stream().noneMatch(SmppBind::isBound);
+                org.springframework.boot.actuate.health.Health.Builder health = allBound
+                        ? org.springframework.boot.actuate.health.Health.up()
+                        : noneBound ? org.springframework.boot.actuate.health.Health.down()
+                        .withDetail("reason", "no bind to the SMSC is bound: nothing can be sent")
+                        : org.springframework.boot.actuate.health.Health.status("DEGRADED")
+                        .withDetail("reason", "some binds are not bound: the others carry the traffic");
+                return health.withDetails(details).build();
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class Metrics {
+
+        /** Binds exist once the Camel routes are configured: the meters are registered when the app starts. */
+        @Bean
+        SmartLifecycle smsBindMeters(SmppRoutes routes, MeterRegistry registry, JdbcTemplate jdbc) {
+            return new SmartLifecycle() {
+                private volatile boolean running;
+
+                @Override
+                public void start() {
+                    for (SmppBind bind : routes.binds()) {
+                        String name = String.valueOf(bind.number());
+                        FunctionCounter.builder("smsflows.parts.submitted", bind, SmppBind::submitted)
+                                .tag("bind", name).description("submit_sm sent, resends included")
+                                .register(registry);
+                        FunctionCounter.builder("smsflows.parts.throttled", bind, SmppBind::throttled)
+                                .tag("bind", name).description("ESME_RTHROTTLED and ESME_RMSGQFUL answers")
+                                .register(registry);
+                        FunctionTimer.builder("smsflows.submit.latency", bind, SmppBind::answered,
+                                        SmppBind::answerNanos, TimeUnit.NANOSECONDS)
+                                .tag("bind", name).description("submit_sm to its response").register(registry);
+                        Gauge.builder("smsflows.bind.bound", bind, b -> b.isBound() ? 1 : 0).tag("bind", name)
+                                .register(registry);
+                    }
+                    Gauge.builder("smsflows.queue.depth", jdbc, j -> {
+                        Long n = j.queryForObject("select count(*) from sms_message where status = 'QUEUED'",
+                                Long.class);
+                        return n == null ? 0 : n;
+                    }).description("messages waiting to be sent").register(registry);
+                    running = true;
+                }
+
+                @Override
+                public void stop() {
+                    running = false;
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return running;
+                }
+            };
+        }
+    }
+}
