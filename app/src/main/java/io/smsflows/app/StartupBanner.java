@@ -28,9 +28,9 @@ class StartupBanner {
 
                 SMS Flows is up.
                   Cockpit / Tasklist : {}/camunda/app/  {}
-                  REST API           : {}/engine-rest  (HTTP Basic)
+                  REST API           : {}/engine-rest and /api  (HTTP Basic or X-API-Key; roles: docs/security.md)
                   Simulator replies  : POST {}/api/simulator/mo {"from":"+4915112345678","to":"SMSFlows","text":"YES"}""",
                 base, admin == null ? "(no demo user: create users in Admin)" : "login " + admin + " / "
-                        + (admin.equals("demo") ? "demo" : "<your password>"), base, base);
+                        + (admin.equals("demo") ? "demo (also operator/operator, crm/crm)" : "<your password>"), base, base);
     }
 }

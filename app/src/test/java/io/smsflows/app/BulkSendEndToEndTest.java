@@ -99,7 +99,7 @@ class BulkSendEndToEndTest {
     void a_batch_goes_out_once_per_number_and_its_counts_add_up() {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            numbers.add(String.format("+4915113%05d", i));
+            numbers.add(String.format("+49151130%05d", i));
         }
         numbers.add("+4915199990150"); // the simulator answers UNDELIV
         numbers.add("+4915199990250"); // the simulator refuses it in submit_sm_resp
@@ -132,7 +132,7 @@ class BulkSendEndToEndTest {
         StringBuilder ndjson = new StringBuilder("{\"category\":\"transactional\",\"text\":\"" + "Long text {{n}} "
                 + "x".repeat(160) + "\"}\n");
         for (int i = 0; i < 50; i++) {
-            ndjson.append("{\"to\":\"+4915114").append(String.format("%05d", i)).append("\",\"variables\":{\"n\":")
+            ndjson.append("{\"to\":\"+49151140").append(String.format("%05d", i)).append("\",\"variables\":{\"n\":")
                     .append(i).append("}}\n");
         }
         ndjson.append("not json\n");
@@ -163,7 +163,7 @@ class BulkSendEndToEndTest {
 
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
-            tooMany.add(String.format("+4915116%05d", i));
+            tooMany.add(String.format("+49151160%05d", i));
         }
         Map<String, Object> large = post(json("too-many", tooMany, ""), MediaType.APPLICATION_JSON, "",
                 HttpStatus.PAYLOAD_TOO_LARGE);
@@ -185,7 +185,7 @@ class BulkSendEndToEndTest {
     void cancel_stops_what_has_not_reached_the_wire() {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            numbers.add(String.format("+4915117%05d", i));
+            numbers.add(String.format("+49151170%05d", i));
         }
         Map<String, Object> receipt = post(json("cancel-1", numbers, ""), MediaType.APPLICATION_JSON, "",
                 HttpStatus.ACCEPTED);

@@ -67,7 +67,7 @@ class CarrierRatesEndToEndTest {
     void capTheSmsc() {
         await().atMost(TIMEOUT).until(() -> simulator.bindCount() == 3);
         if (!warm) {
-            awaitEnded(send("warm-up", "+4915119", 120));
+            awaitEnded(send("warm-up", "+49151190", 120));
             warm = true;
         }
         faults.setMaxSubmitsPerSecond(CAP);
@@ -83,7 +83,7 @@ class CarrierRatesEndToEndTest {
 
     @Test
     void a_capped_smsc_is_never_throttled_and_every_bind_carries_its_share() {
-        String batch = send("rate", "+4915114", 240);
+        String batch = send("rate", "+49151140", 240);
         assertThat(awaitEnded(batch)).containsEntry("delivered", 240);
         assertThat(simulator.throttledCount()).as("ESME_RTHROTTLED answers; max per bind %d, per second all binds %d", simulator.maxPerSecondPerBind(), simulator.maxPerSecond()).isZero();
         assertThat(simulator.maxPerSecondPerBind()).as("most submit_sm per bind in a sliding second")
@@ -97,7 +97,7 @@ class CarrierRatesEndToEndTest {
     @Test
     void throttled_parts_are_sent_again_at_once_without_using_up_attempts() {
         faults.setThrottleEvery(7);
-        String batch = send("throttled", "+4915115", 140);
+        String batch = send("throttled", "+49151150", 140);
         assertThat(awaitEnded(batch)).containsEntry("delivered", 140).containsEntry("failed", 0);
         assertThat(simulator.throttledCount()).isGreaterThanOrEqualTo(20);
         // every number is on the wire once (a throttled submit_sm is refused, not stored)
@@ -111,7 +111,7 @@ class CarrierRatesEndToEndTest {
     @Test
     void a_dropped_connection_loses_nothing_and_counts_what_was_never_answered() {
         simulator.dropConnectionAfter(30);
-        String batch = send("dropped", "+4915116", 90);
+        String batch = send("dropped", "+49151160", 90);
         assertThat(awaitEnded(batch)).containsEntry("delivered", 90);
         assertThat(simulator.droppedCount()).isEqualTo(1);
         Map<String, Long> perNumber = wireTo("4915116").stream()

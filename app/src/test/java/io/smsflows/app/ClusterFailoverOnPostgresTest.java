@@ -71,7 +71,7 @@ class ClusterFailoverOnPostgresTest {
 
         StringBuilder ndjson = new StringBuilder("{\"category\":\"marketing\",\"text\":\"Black Friday -30%, {{n}}\"}\n");
         for (int i = 0; i < MESSAGES; i++) {
-            ndjson.append(String.format("{\"to\":\"+4915119%05d\",\"variables\":{\"n\":\"%d\"}}%n", i, i));
+            ndjson.append(String.format("{\"to\":\"+49151190%05d\",\"variables\":{\"n\":\"%d\"}}%n", i, i));
         }
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + portB
                         + "/api/sms/batches")).header("Authorization", AUTH).header("Content-Type", "application/x-ndjson")

@@ -201,6 +201,18 @@ class JourneysEndToEndTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void a_fixed_line_number_is_refused_at_start_not_at_reminder_time() {
+        ResponseEntity<Map> refused = crm.postForEntity("/api/journeys/abandoned-cart",
+                cart("cart-fixed", "+33140000000", true), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(((Map<String, Object>) refused.getBody().get("errors")).get("phone").toString())
+                .contains("fixed line").doesNotContain("40000000");
+        assertThat(rest.instancesOf("abandoned-cart").stream().map(i -> i.get("businessKey")))
+                .doesNotContain("cart-fixed");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void a_user_without_permission_gets_403_saying_what_is_missing_not_500() {
         User user = identity.newUser("norights");
         user.setPassword("norights-pw");

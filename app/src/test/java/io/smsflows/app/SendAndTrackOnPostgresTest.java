@@ -40,7 +40,7 @@ class SendAndTrackOnPostgresTest extends SendAndTrackEndToEndTest {
     @Test
     void a_large_batch_refreshes_the_planner_statistics_of_the_pipeline_tables() {
         List<BatchRecipient> rows = IntStream.range(0, 10)
-                .mapToObj(i -> BatchRecipient.of(String.format("+4915177%05d", i), Map.of())).toList();
+                .mapToObj(i -> BatchRecipient.of(String.format("+49151770%05d", i), Map.of())).toList();
         batches.accept(BatchRequest.of("transactional", "SHOP", "Statistics", null, null, false, null, "test"),
                 rows.iterator());
         // last_analyze is set by an explicit ANALYZE only (autovacuum sets last_autoanalyze)

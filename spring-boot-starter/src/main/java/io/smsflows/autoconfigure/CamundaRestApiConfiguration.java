@@ -6,6 +6,7 @@ import io.smsflows.camunda.rest.EngineAuthorizationAdvice;
 import io.smsflows.camunda.rest.ApiKeyController;
 import io.smsflows.camunda.rest.JourneyController;
 import io.smsflows.camunda.security.RoleCheckedEngine;
+import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.security.ApiKeys;
 import io.smsflows.sms.security.CallerRoles;
 import io.smsflows.camunda.rest.SuppressionController;
@@ -32,8 +33,9 @@ class CamundaRestApiConfiguration {
 
     @Bean
     JourneyController smsJourneyController(ProcessEngine engine, RoleCheckedEngine checked,
-                                           ReminderPlanner reminderPlanner, @Qualifier("smsFlowsClock") Clock clock) {
-        return new JourneyController(checked, reminderPlanner, new CrmEvents(engine), clock);
+                                           ReminderPlanner reminderPlanner, @Qualifier("smsFlowsClock") Clock clock,
+                                           RecipientPolicy recipients) {
+        return new JourneyController(checked, reminderPlanner, new CrmEvents(engine), clock, recipients);
     }
 
     @Bean

@@ -64,7 +64,7 @@ class ChunkSubmitterTest {
     @Test
     void a_transient_failure_retries_with_backoff_and_sends_only_the_missing_part() {
         AtomicBoolean busy = new AtomicBoolean(true);
-        pipeline.wire.answer(p -> p.part().number() == 2 && busy.get() ? refused("0x00000058", true) : null);
+        pipeline.wire.answer(p -> p.part().number() == 2 && busy.get() ? refused("0x00000008", true) : null);
         String id = queue("x".repeat(200));
 
         pipeline.dispatchAll();
@@ -79,6 +79,38 @@ class ChunkSubmitterTest {
         assertThat(pipeline.status(id)).isEqualTo("SUBMITTED");
         assertThat(pipeline.wire.submitted()).extracting(p -> p.part().number()).containsExactly(1, 2, 2);
         assertThat(message(id).possibleDuplicates()).as("a refused part is not a duplicate").isZero();
+    }
+
+    @Test
+    void a_throttled_message_goes_back_to_the_queue_without_using_an_attempt() {
+        pipeline.outboxConfig.setMaxAttempts(2);
+        AtomicBoolean busy = new AtomicBoolean(true);
+        pipeline.wire.answer(p -> busy.get() ? refused("0x00000058", true) : null);
+        String id = queue("Hi");
+
+        for (int i = 0; i < 3; i++) { // more throttled rounds than max-attempts
+            pipeline.dispatchAll();
+            assertThat(pipeline.status(id)).isEqualTo("QUEUED");
+            pipeline.clock.advance(Duration.ofSeconds(10));
+        }
+        assertThat(message(id).attempts()).isZero();
+        busy.set(false);
+        pipeline.dispatchAll();
+        assertThat(pipeline.status(id)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void a_part_left_unanswered_is_counted_as_a_possible_duplicate_when_sent_again() {
+        AtomicBoolean lost = new AtomicBoolean(true);
+        pipeline.wire.answer(p -> lost.getAndSet(false) ? refused("TIMEOUT", true) : null);
+        String id = queue("Hi");
+
+        pipeline.dispatchAll();
+        pipeline.clock.advance(Duration.ofSeconds(10));
+        pipeline.dispatchAll();
+
+        assertThat(pipeline.status(id)).isEqualTo("SUBMITTED");
+        assertThat(message(id).possibleDuplicates()).isEqualTo(1);
     }
 
     @Test

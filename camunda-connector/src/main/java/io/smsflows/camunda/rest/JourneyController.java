@@ -4,6 +4,7 @@ import io.smsflows.camunda.journey.CrmEvents;
 import io.smsflows.camunda.journey.ReminderPlanner;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.number.RecipientPolicy;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -55,11 +56,14 @@ public class JourneyController {
     }
 
     private final RoleCheckedEngine engine;
+    private final RecipientPolicy recipients;
     private final ReminderPlanner planner;
     private final CrmEvents events;
     private final Clock clock;
 
-    public JourneyController(RoleCheckedEngine engine, ReminderPlanner planner, CrmEvents events, Clock clock) {
+    public JourneyController(RoleCheckedEngine engine, ReminderPlanner planner, CrmEvents events, Clock clock,
+                             RecipientPolicy recipients) {
+        this.recipients = recipients;
         this.engine = engine;
         this.planner = planner;
         this.events = events;
@@ -238,12 +242,14 @@ public class JourneyController {
         return true;
     }
 
-    private static String phone(Map<String, String> errors, String raw) {
+    private String phone(Map<String, String> errors, String raw) {
         if (!required(errors, "phone", raw)) {
             return null;
         }
         try {
-            return PhoneNumbers.toE164(raw, null);
+            PhoneNumbers.Parsed number = PhoneNumbers.parse(raw, null);
+            recipients.check(number); // a fixed-line or blocked number fails now, not at reminder time
+            return number.e164();
         } catch (InvalidPhoneNumberException e) {
             errors.put("phone", e.getMessage());
             return null;
