@@ -39,6 +39,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "smsflows.simulator.receipt-delay=20ms",
         "smsflows.batches.max-recipients=1000",
         "smsflows.batches.progress-interval=100ms",
+        "smsflows.senders.numeric-fallback=+14155550100",
         "camunda.bpm.admin-user.id=demo",
         "camunda.bpm.admin-user.password=demo"})
 @DirtiesContext
@@ -92,6 +93,18 @@ class BulkSendEndToEndTest {
                 n.length() - 3) + "\"}}").collect(Collectors.joining(","));
         return "{\"category\":\"marketing\",\"sender\":\"SHOP\",\"text\":\"Hi {{firstName}}, -30% today\","
                 + "\"idempotencyKey\":\"" + key + "\",\"recipients\":[" + rows + extraRows + "]}";
+    }
+
+    @Test
+    void a_named_sender_is_replaced_by_the_fallback_number_where_names_are_not_delivered() {
+        Map<String, Object> receipt = post("{\"text\":\"Your parcel is on its way\",\"sender\":\"SHOP\","
+                + "\"recipients\":[{\"to\":\"+14155550123\"},{\"to\":\"+33612340777\"}]}",
+                MediaType.APPLICATION_JSON, "", HttpStatus.ACCEPTED);
+        assertThat(awaitEnded((String) receipt.get("id"))).containsEntry("delivered", 2);
+        ReceivedSubmit us = wireTo("14155550123").get(0);
+        ReceivedSubmit fr = wireTo("33612340777").get(0);
+        assertThat(us.sourceAddr()).isEqualTo("14155550100");
+        assertThat(fr.sourceAddr()).isEqualTo("SHOP");
     }
 
     @Test

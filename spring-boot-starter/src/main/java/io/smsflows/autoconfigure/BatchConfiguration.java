@@ -20,6 +20,7 @@ import io.smsflows.sms.outcome.SmsOutcomeListener;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.sms.number.RecipientPolicy;
+import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.security.CallerRoles;
 import io.smsflows.sms.support.CurrentUser;
 import io.smsflows.sms.support.PipelineSignals;
@@ -53,10 +54,11 @@ class BatchConfiguration {
                           EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
                           BatchProperties config, ObjectProvider<TextTemplates> templates, SmppProperties smpp,
                           DataSource dataSource, PipelineSignals signals, TableStatistics statistics,
-                          @Qualifier("smsFlowsClock") Clock clock, RecipientPolicy recipients) {
+                          @Qualifier("smsFlowsClock") Clock clock, RecipientPolicy recipients,
+                          SenderPolicy senders) {
         return new SmsBatches(batches, messages, encoder, encoding, suppressions, pricing, config,
                 templates.getIfAvailable(() -> TextTemplates.NONE), smpp.getDefaultSender(),
-                Transactions.on(dataSource), signals, statistics, clock, recipients);
+                Transactions.on(dataSource), signals, statistics, clock, recipients, senders);
     }
 
     /** PostgreSQL: planner statistics refreshed after a large batch is stored. */

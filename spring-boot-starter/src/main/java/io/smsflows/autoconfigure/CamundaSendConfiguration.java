@@ -16,6 +16,7 @@ import io.smsflows.sms.reply.Conversations;
 import io.smsflows.sms.reply.ReplyProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.camunda.security.SmsGroupsSetup;
+import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.security.RoleProperties;
 import io.smsflows.sms.support.CurrentUser;
 import java.util.List;
@@ -46,8 +47,8 @@ class CamundaSendConfiguration {
 
     @Bean
     SmsSendDelegate smsSend(SmsOutbox outbox, Conversations conversations, SmppProperties smpp,
-                            ReplyProperties replies, SmsTemplates templates) {
-        return new SmsSendDelegate(outbox, conversations, smpp.getDefaultSender(), replies, templates);
+                            ReplyProperties replies, SmsTemplates templates, SenderPolicy senders) {
+        return new SmsSendDelegate(outbox, conversations, smpp.getDefaultSender(), replies, templates, senders);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.smsflows.sms.outbox.OutboxProperties;
 import io.smsflows.sms.outbox.OutboxRoutes;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.number.RecipientPolicy;
+import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
@@ -45,9 +46,9 @@ class OutboxConfiguration {
     @Bean
     SmsOutbox smsOutbox(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding,
                         SmppProperties smpp, @Qualifier("smsFlowsClock") Clock clock, SuppressionList suppressions,
-                        PipelineSignals signals, RecipientPolicy recipients) {
+                        PipelineSignals signals, RecipientPolicy recipients, SenderPolicy senders) {
         return new SmsOutbox(messages, encoder, encoding, smpp.getDefaultSender(), clock, suppressions, signals,
-                recipients);
+                recipients, senders);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.StandardSmsEncoder;
 import io.smsflows.sms.config.EncodingPolicy;
 import io.smsflows.sms.config.RecipientProperties;
+import io.smsflows.sms.config.SenderProperties;
 import io.smsflows.sms.config.SmsCategories;
+import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.config.SmsFlowsSchema;
 import io.smsflows.sms.outcome.OutcomeProperties;
@@ -44,6 +46,13 @@ class PipelineBasicsConfiguration {
     @ConditionalOnMissingBean
     RecipientPolicy smsRecipientPolicy(RecipientProperties recipients) {
         return recipients.policy();
+    }
+
+    /** Which sender each country and two-way message takes (smsflows.senders.*). */
+    @Bean
+    @ConditionalOnMissingBean
+    SenderPolicy smsSenderPolicy(SenderProperties senders) {
+        return senders.policy();
     }
 
     @Bean

@@ -12,6 +12,7 @@ import io.smsflows.sms.reply.ReplyProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import javax.sql.DataSource;
 import io.smsflows.sms.config.RecipientProperties;
+import io.smsflows.sms.config.SenderProperties;
 import io.smsflows.sms.security.RoleProperties;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableConfigurationProperties({SmppProperties.class, OutboxProperties.class, ReceiptProperties.class,
         OutcomeProperties.class, BatchProperties.class, ReplyProperties.class, ConsentProperties.class,
         CrmProperties.class, PricingProperties.class, SmsCategories.class, RoleProperties.class,
-        RecipientProperties.class})
+        RecipientProperties.class, SenderProperties.class})
 @Import({PipelineBasicsConfiguration.class, ConsentConfiguration.class, OutboxConfiguration.class,
         SmppBindConfiguration.class, ReceiptConfiguration.class, OutcomeConfiguration.class, BatchConfiguration.class,
         ReplyConfiguration.class, CrmConfiguration.class, PreviewConfiguration.class, SecurityConfiguration.class})

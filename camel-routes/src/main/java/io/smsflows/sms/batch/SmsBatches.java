@@ -10,7 +10,9 @@ import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.number.InvalidSenderException;
 import io.smsflows.sms.number.RecipientPolicy;
+import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.outbox.MessageStatus;
 import io.smsflows.sms.outbox.SmsMessage;
 import io.smsflows.sms.outbox.SmsMessageRepository;
@@ -50,6 +52,7 @@ public class SmsBatches {
     private static final int CHUNK = SmsMessageRepository.CHUNK;
 
     private final RecipientPolicy recipients;
+    private final SenderPolicy senders;
     private final BatchRepository batches;
     private final SmsMessageRepository messages;
     private final SmsEncoder encoder;
@@ -70,16 +73,20 @@ public class SmsBatches {
                       TransactionTemplate transactions, PipelineSignals signals, TableStatistics statistics,
                       Clock clock) {
         this(batches, messages, encoder, encoding, suppressions, pricing, config, templates, defaultSender,
-                transactions, signals, statistics, clock, RecipientPolicy.ANY);
+                transactions, signals, statistics, clock, RecipientPolicy.ANY, SenderPolicy.ANY);
     }
 
-    /** @param recipients which numbers may get an SMS at all: the others are rejected rows */
+    /**
+     * @param recipients which numbers may get an SMS at all: the others are rejected rows
+     * @param senders    which sender each row's country takes (rows it cannot take are rejected)
+     */
     public SmsBatches(BatchRepository batches, SmsMessageRepository messages, SmsEncoder encoder,
                       EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
                       BatchProperties config, TextTemplates templates, String defaultSender,
                       TransactionTemplate transactions, PipelineSignals signals, TableStatistics statistics,
-                      Clock clock, RecipientPolicy recipients) {
+                      Clock clock, RecipientPolicy recipients, SenderPolicy senders) {
         this.recipients = recipients;
+        this.senders = senders;
         this.batches = batches;
         this.messages = messages;
         this.encoder = encoder;
@@ -219,6 +226,11 @@ public class SmsBatches {
             this.category = category;
             this.now = now;
             this.sender = notBlank(request.sender()) ? request.sender().trim() : null;
+            try {
+                SenderPolicy.form(sender != null ? sender : defaultSender);
+            } catch (InvalidSenderException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             this.options = encoding.options(category, request.smartReplacement());
         }
 
@@ -237,6 +249,15 @@ public class SmsBatches {
             }
             if (!seen.add(number.e164())) {
                 reject(index, r.to(), "the same number is in an earlier row: each number gets a batch once");
+                return;
+            }
+            String rowSender;
+            try {
+                String given = sender != null ? sender : defaultSender;
+                String resolved = senders.resolve(given, number.region(), false);
+                rowSender = resolved.equals(given) ? sender : resolved; // e.g. a number instead of a name in the US
+            } catch (InvalidSenderException e) {
+                reject(index, r.to(), e.getMessage());
                 return;
             }
             String text;
@@ -258,7 +279,7 @@ public class SmsBatches {
                 return;
             }
             SmsMessage m = new SmsMessage(TimeOrderedIds.next(), batchId + ":" + index, null,
-                    request.businessKey(), null, null, null, number.e164(), sender, text, category,
+                    request.businessKey(), null, null, null, number.e164(), rowSender, text, category,
                     encoded.alphabet().name(), encoded.segments(), MessageStatus.QUEUED, 0, null, null, null, now, null,
                     null, 0, batchId, number.region(), 0);
             pending.add(new NewMessage(m, request.smartReplacement(), false, index));
@@ -302,9 +323,9 @@ public class SmsBatches {
             if (!pending.isEmpty()) {
                 Map<String, List<Suppression>> optedOut = SmsCategories.CONSENT.equals(category) ? Map.of()
                         : suppressions.activeFor(pending.stream().map(n -> n.message().recipient()).toList());
-                String from = sender != null ? sender : defaultSender;
                 List<NewMessage> rows = new ArrayList<>(pending.size());
                 for (NewMessage n : pending) {
+                    String from = n.message().sender() != null ? n.message().sender() : defaultSender;
                     Suppression s = optedOut.getOrDefault(n.message().recipient(), List.of()).stream()
                             .filter(x -> x.blocks(from)).findFirst().orElse(null);
                     if (s == null) {

@@ -8,6 +8,7 @@ import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.number.RecipientPolicy;
+import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.support.AfterCommit;
 import io.smsflows.sms.support.PipelineSignals;
 import io.smsflows.sms.support.TimeOrderedIds;
@@ -31,6 +32,7 @@ public class SmsOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(SmsOutbox.class);
 
     private final RecipientPolicy recipients;
+    private final SenderPolicy senders;
     private final SmsMessageRepository repository;
     private final SmsEncoder encoder;
     private final EncodingPolicy encoding;
@@ -41,14 +43,19 @@ public class SmsOutbox {
 
     public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, EncodingPolicy encoding,
                      String defaultSender, Clock clock, SuppressionList suppressions, PipelineSignals signals) {
-        this(repository, encoder, encoding, defaultSender, clock, suppressions, signals, RecipientPolicy.ANY);
+        this(repository, encoder, encoding, defaultSender, clock, suppressions, signals, RecipientPolicy.ANY,
+                SenderPolicy.ANY);
     }
 
-    /** @param recipients which numbers may get an SMS at all (checked before anything is queued) */
+    /**
+     * @param recipients which numbers may get an SMS at all (checked before anything is queued)
+     * @param senders    which sender the recipient's country takes (a number instead of a name in the US...)
+     */
     public SmsOutbox(SmsMessageRepository repository, SmsEncoder encoder, EncodingPolicy encoding,
                      String defaultSender, Clock clock, SuppressionList suppressions, PipelineSignals signals,
-                     RecipientPolicy recipients) {
+                     RecipientPolicy recipients, SenderPolicy senders) {
         this.recipients = recipients;
+        this.senders = senders;
         this.signals = signals;
         this.suppressions = suppressions;
         this.repository = repository;
@@ -82,9 +89,11 @@ public class SmsOutbox {
         PhoneNumbers.Parsed number = PhoneNumbers.parse(sms.recipient(), null);
         recipients.check(number);
         String recipient = number.e164();
+        String given = sms.sender() == null || sms.sender().isBlank() ? defaultSender : sms.sender().trim();
+        String resolved = senders.resolve(given, number.region(), false);
+        String storedSender = resolved.equals(given) ? blankToNull(sms.sender()) : resolved;
         if (suppressions != null && !OutboundSms.CONSENT.equals(category)) {
-            String sender = sms.sender() == null || sms.sender().isBlank() ? defaultSender : sms.sender();
-            Optional<Suppression> blocking = suppressions.blocking(recipient, sender);
+            Optional<Suppression> blocking = suppressions.blocking(recipient, resolved);
             if (blocking.isPresent()) {
                 throw new RecipientSuppressedException(blocking.get());
             }
@@ -96,7 +105,7 @@ public class SmsOutbox {
         SmsMessage row = new SmsMessage(id, sms.idempotencyKey(), sms.processInstanceId(), sms.businessKey(),
                 sms.activityId(), orDefault(sms.deliveredMessage(), OutboundSms.DEFAULT_DELIVERED_MESSAGE),
                 orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,
-                blankToNull(sms.sender()), sms.text(), category, encoded.alphabet().name(), encoded.segments(),
+                storedSender, sms.text(), category, encoded.alphabet().name(), encoded.segments(),
                 MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0, null,
                 number.region(), 0);
         // "none" as the delivered message: the model does not wait for the outcome (confirmations, nudges)

@@ -188,7 +188,11 @@ public class ReplyProcessor {
         } else {
             OutboundSms answer = new OutboundSms(m.from(), config.getHelpText(), m.to(),
                     OutboundSms.TRANSACTIONAL, "help:" + m.id(), null, null, null, null, null, false);
-            outbox.enqueue(answer);
+            try {
+                outbox.enqueue(answer);
+            } catch (io.smsflows.sms.number.InvalidSenderException e) {
+                reason = "not answered: " + e.getMessage();
+            }
         }
         inbound.done(m.id(), "DONE", reply.normalised(), ReplyIntent.HELP, null, reason);
     }

@@ -3,6 +3,8 @@ package io.smsflows.camunda.delegate;
 import io.smsflows.sms.codec.SmsTooLongException;
 import io.smsflows.sms.consent.RecipientSuppressedException;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
+import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.outbox.EnqueuedSms;
 import io.smsflows.sms.outbox.OutboundSms;
 import io.smsflows.sms.outbox.SmsOutbox;
@@ -32,8 +34,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * {@code expectsReply} {@code smsReplyDeadline} (when the conversation closes: the model's reply timer).
  *
  * <p>BPMN errors a model can catch: {@code SMS_TOO_LONG} (more parts than the category allows),
- * {@code SMS_INVALID_RECIPIENT} and {@code SMS_SUPPRESSED} (the number opted out; nothing queued). A number that opts
- * out after the message was queued is caught again right before the wire: the outcome is then SmsFailed with
+ * {@code SMS_INVALID_RECIPIENT} and {@code SMS_SUPPRESSED} (the number opted out; nothing queued). A sender that
+ * cannot be used (malformed, not delivered in the recipient's country, a name where a reply is expected:
+ * docs/carriers.md) is a configuration fault, not the customer's: the job fails into an incident that says what to
+ * set, and a retry after the fix sends it. A number that opts out after the message was queued is caught again right before the wire: the outcome is then SmsFailed with
  * {@code smsErrorCode = SUPPRESSED}. Anything else (database down...) fails the job: retried, then an incident.
  */
 public class SmsSendDelegate implements JavaDelegate {
@@ -48,9 +52,17 @@ public class SmsSendDelegate implements JavaDelegate {
     private final ReplyProperties replies;
 
     private final SmsTemplates templates;
+    private final SenderPolicy senders;
 
     public SmsSendDelegate(SmsOutbox outbox, Conversations conversations, String defaultSender,
                            ReplyProperties replies, SmsTemplates templates) {
+        this(outbox, conversations, defaultSender, replies, templates, SenderPolicy.ANY);
+    }
+
+    /** @param senders the sender a reply can come back to, and the one the recipient's country takes */
+    public SmsSendDelegate(SmsOutbox outbox, Conversations conversations, String defaultSender,
+                           ReplyProperties replies, SmsTemplates templates, SenderPolicy senders) {
+        this.senders = senders;
         this.templates = templates;
         this.outbox = outbox;
         this.conversations = conversations;
@@ -74,8 +86,20 @@ public class SmsSendDelegate implements JavaDelegate {
         if ((text == null || text.isBlank()) && template != null && !template.isBlank()) {
             text = templates.render(template.trim(), execution);
         }
+        boolean expectsReply = bool(execution, "expectsReply");
+        String sender;
+        try {
+            String given = string(execution, "sender");
+            String region = PhoneNumbers.parse(string(execution, "to"), null).region();
+            String chosen = given == null || given.isBlank() ? defaultSender : given;
+            String resolved = senders.resolve(chosen, region, expectsReply);
+            // a reply must come back to the sender the conversation waits on: the two-way number if it replaced it
+            sender = resolved.equals(chosen) ? given : resolved;
+        } catch (InvalidPhoneNumberException e) {
+            throw new BpmnError(ERROR_INVALID_RECIPIENT, e.getMessage());
+        }
         OutboundSms sms = new OutboundSms(string(execution, "to"), text,
-                string(execution, "sender"), string(execution, "category"), key, execution.getProcessInstanceId(),
+                sender, string(execution, "category"), key, execution.getProcessInstanceId(),
                 execution.getProcessBusinessKey(), execution.getCurrentActivityId(),
                 string(execution, "deliveredMessage"), string(execution, "failedMessage"),
                 smart instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(smart)));
@@ -89,10 +113,9 @@ public class SmsSendDelegate implements JavaDelegate {
         } catch (RecipientSuppressedException e) {
             throw new BpmnError(ERROR_SUPPRESSED, e.getMessage());
         }
-        if (bool(execution, "expectsReply") && !queued.duplicate()) {
+        if (expectsReply && !queued.duplicate()) {
             String replyMessage = string(execution, "replyMessage");
             String timeout = string(execution, "replyTimeout");
-            String sender = string(execution, "sender");
             // same transaction as the outbox row: a rolled-back job leaves neither
             Conversation conversation = conversations.open(queued.recipient(),
                     sender == null ? defaultSender : sender,
