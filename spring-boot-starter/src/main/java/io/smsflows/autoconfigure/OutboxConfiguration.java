@@ -13,6 +13,7 @@ import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.number.RecipientPolicy;
 import io.smsflows.sms.number.SenderPolicy;
 import io.smsflows.sms.outbox.SmsOutbox;
+import io.smsflows.sms.carrier.CarrierRouter;
 import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.sms.smpp.SmppWire;
@@ -65,9 +66,9 @@ class OutboxConfiguration {
                                      SmppWire wire, RecipientGate gate, SuppressionList suppressions,
                                      OutboxProperties config, SmppProperties smpp, DataSource dataSource,
                                      PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock,
-                                     RecipientPolicy recipients) {
+                                     RecipientPolicy recipients, CarrierRouter router) {
         return new ChunkSubmitter(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config,
-                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, recipients);
+                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, recipients, router);
     }
 
     @Bean

@@ -39,17 +39,24 @@ public class SmsObservabilityAutoConfiguration {
             return () -> {
                 List<SmppBind> binds = routes.binds();
                 Map<String, Object> details = new LinkedHashMap<>();
-                for (SmppBind bind : binds) {
-                    details.put("bind-" + bind.number(), bind.state() + " since " + bind.stateSince());
+                for (String carrier : routes.carrierNames()) {
+                    Map<String, Object> carrierDetails = new LinkedHashMap<>();
+                    carrierDetails.put("status", routes.isAvailable(carrier) ? "UP" : "DOWN");
+                    binds.stream().filter(b -> b.carrier().equals(carrier)).forEach(bind -> carrierDetails.put(
+                            "bind-" + bind.number(), bind.state() + " since " + bind.stateSince()));
+                    details.put(carrier, carrierDetails);
                 }
                 boolean allBound = !binds.isEmpty() && binds.stream().allMatch(SmppBind::isBound);
                 boolean noneBound = binds.stream().noneMatch(SmppBind::isBound);
+                List<String> down = routes.carrierNames().stream().filter(c -> !routes.isAvailable(c)).toList();
                 org.springframework.boot.actuate.health.Health.Builder health = allBound
                         ? org.springframework.boot.actuate.health.Health.up()
                         : noneBound ? org.springframework.boot.actuate.health.Health.down()
-                        .withDetail("reason", "no bind to the SMSC is bound: nothing can be sent")
+                        .withDetail("reason", "no bind to any SMSC is bound: nothing can be sent")
                         : org.springframework.boot.actuate.health.Health.status("DEGRADED")
-                        .withDetail("reason", "some binds are not bound: the others carry the traffic");
+                        .withDetail("reason", down.isEmpty()
+                                ? "some binds are not bound: the others of their carrier carry the traffic"
+                                : "carriers " + down + " are down: routing fails over to the others");
                 return health.withDetails(details).build();
             };
         }
@@ -71,15 +78,19 @@ public class SmsObservabilityAutoConfiguration {
                     for (SmppBind bind : routes.binds()) {
                         String name = String.valueOf(bind.number());
                         FunctionCounter.builder("smsflows.parts.submitted", bind, SmppBind::submitted)
-                                .tag("bind", name).description("submit_sm sent, resends included")
+                                .tags("carrier", bind.carrier(), "bind", name)
+                                .description("submit_sm sent, resends included")
                                 .register(registry);
                         FunctionCounter.builder("smsflows.parts.throttled", bind, SmppBind::throttled)
-                                .tag("bind", name).description("ESME_RTHROTTLED and ESME_RMSGQFUL answers")
+                                .tags("carrier", bind.carrier(), "bind", name)
+                                .description("ESME_RTHROTTLED and ESME_RMSGQFUL answers")
                                 .register(registry);
                         FunctionTimer.builder("smsflows.submit.latency", bind, SmppBind::answered,
                                         SmppBind::answerNanos, TimeUnit.NANOSECONDS)
-                                .tag("bind", name).description("submit_sm to its response").register(registry);
-                        Gauge.builder("smsflows.bind.bound", bind, b -> b.isBound() ? 1 : 0).tag("bind", name)
+                                .tags("carrier", bind.carrier(), "bind", name)
+                                .description("submit_sm to its response").register(registry);
+                        Gauge.builder("smsflows.bind.bound", bind, b -> b.isBound() ? 1 : 0)
+                                .tags("carrier", bind.carrier(), "bind", name)
                                 .register(registry);
                     }
                     Gauge.builder("smsflows.queue.depth", jdbc, j -> {

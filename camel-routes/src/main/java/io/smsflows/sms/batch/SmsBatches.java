@@ -281,7 +281,7 @@ public class SmsBatches {
             SmsMessage m = new SmsMessage(TimeOrderedIds.next(), batchId + ":" + index, null,
                     request.businessKey(), null, null, null, number.e164(), rowSender, text, category,
                     encoded.alphabet().name(), encoded.segments(), MessageStatus.QUEUED, 0, null, null, null, now, null,
-                    null, 0, batchId, number.region(), 0);
+                    null, 0, batchId, number.region(), 0, null, null);
             pending.add(new NewMessage(m, request.smartReplacement(), false, index));
             accepted++;
             if (pending.size() == CHUNK) {
@@ -337,7 +337,7 @@ public class SmsBatches {
                                 null, null, m.recipient(), m.sender(), m.body(), m.category(), m.encoding(), m.parts(),
                                 MessageStatus.FAILED, 0, null, "SUPPRESSED", "not sent: the number opted out ("
                                 + s.scope() + ", " + s.source() + ", " + s.createdAt() + ")", m.createdAt(), null, now, 0,
-                                m.batchId(), m.country(), 0), n.smartReplacement(), false, n.batchIndex()));
+                                m.batchId(), m.country(), 0, null, null), n.smartReplacement(), false, n.batchIndex()));
                     }
                 }
                 messages.insertAll(rows);

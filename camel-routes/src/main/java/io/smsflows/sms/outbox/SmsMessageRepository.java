@@ -1,5 +1,6 @@
 package io.smsflows.sms.outbox;
 
+import io.smsflows.sms.carrier.RouteChoice;
 import io.smsflows.sms.submit.ClaimedSms;
 import io.smsflows.sms.support.SqlDialect;
 import java.sql.ResultSet;
@@ -33,7 +34,7 @@ public class SmsMessageRepository {
     private static final String COLUMNS = "id, idempotency_key, process_instance_id, business_key, activity_id, "
             + "delivered_message, failed_message, recipient, sender, body, category, encoding, parts, status, attempts, "
             + "concat_ref, error_code, error_text, created_at, submitted_at, done_at, notify_attempts, batch_id, "
-            + "country, possible_duplicates";
+            + "country, possible_duplicates, carrier, route_rule";
 
     private static final RowMapper<SmsMessage> MESSAGE = (rs, i) -> new SmsMessage(
             rs.getString("id"), rs.getString("idempotency_key"), rs.getString("process_instance_id"),
@@ -43,7 +44,8 @@ public class SmsMessageRepository {
             MessageStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), (Integer) rs.getObject("concat_ref"),
             rs.getString("error_code"), rs.getString("error_text"), instant(rs, "created_at"),
             instant(rs, "submitted_at"), instant(rs, "done_at"), rs.getInt("notify_attempts"),
-            rs.getString("batch_id"), rs.getString("country"), rs.getInt("possible_duplicates"));
+            rs.getString("batch_id"), rs.getString("country"), rs.getInt("possible_duplicates"),
+            rs.getString("carrier"), rs.getString("route_rule"));
 
     private static final RowMapper<SmsPart> PART = (rs, i) -> new SmsPart(
             rs.getString("message_id"), rs.getInt("part_no"), rs.getString("smsc_message_id"),
@@ -191,13 +193,14 @@ public class SmsMessageRepository {
      */
     public List<ClaimedSms> claimDue(String nodeId, Instant now, Instant leaseUntil, int limit) {
         String select = "select id, recipient, sender, body, category, smart_replacement, parts, concat_ref, attempts, "
-                + "recovered, batch_id, notify_status, country from sms_message where due_at > ? and due_at <= ? "
+                + "recovered, batch_id, notify_status, country, carrier, error_code from sms_message where due_at > ? and due_at <= ? "
                 + "and status = 'QUEUED' order by due_at fetch first " + limit + " rows only";
         boolean skipLocked = dialect == SqlDialect.POSTGRESQL;
         List<Object[]> rows = jdbc.query(skipLocked ? select + " for update skip locked" : select,
                 (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getBoolean(6), rs.getObject(7), rs.getObject(8), rs.getInt(9),
-                    rs.getBoolean(10), rs.getString(11), rs.getString(12), rs.getString(13)}, NOT_NULL, ts(now));
+                    rs.getBoolean(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                    rs.getString(15)}, NOT_NULL, ts(now));
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -211,8 +214,9 @@ public class SmsMessageRepository {
                 ours.add(rows.get(i));
             }
         }
-        // parts of earlier attempts (a retry after a transient error, a take-over after a lost lease)
-        List<String> retried = ours.stream().filter(r -> (Integer) r[8] > 0 || (Boolean) r[9])
+        // parts of earlier attempts (a retry after a transient error or throttling, which keeps the attempt count but
+        // leaves its error code; a take-over after a lost lease)
+        List<String> retried = ours.stream().filter(r -> (Integer) r[8] > 0 || (Boolean) r[9] || r[14] != null)
                 .map(r -> (String) r[0]).toList();
         Map<String, Set<Integer>> sent = new HashMap<>();
         for (List<String> chunk : chunks(retried)) {
@@ -228,7 +232,7 @@ public class SmsMessageRepository {
                     (Boolean) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
                     r[7] == null ? null : ((Number) r[7]).intValue(), (Integer) r[8], (Boolean) r[9],
                     (String) r[10], !"NONE".equals(r[11]), sent.getOrDefault((String) r[0], Set.of()),
-                    (String) r[12]));
+                    (String) r[12], (String) r[13]));
         }
         return claimed;
     }
@@ -241,6 +245,12 @@ public class SmsMessageRepository {
         return jdbc.update("update sms_message set status = 'QUEUED', next_attempt_at = ?, due_at = ?, recovered = true, "
                 + "claimed_by = null, claimed_until = null where due_at > ? and due_at < ? and status = 'SENDING'",
                 ts(now), ts(now), NOT_NULL, ts(now));
+    }
+
+    /** Records which rule and carrier took each message (before its parts go out, in the submitting transaction). */
+    public void setRoutes(Map<String, RouteChoice> routes) {
+        jdbc.batchUpdate("update sms_message set route_rule = ?, carrier = ? where id = ?", routes.entrySet().stream()
+                .map(e -> new Object[] {e.getValue().rule(), e.getValue().carrier(), e.getKey()}).toList());
     }
 
     /** Gives claimed messages back at once (nothing was sent: e.g. the gate could not lock in time). */

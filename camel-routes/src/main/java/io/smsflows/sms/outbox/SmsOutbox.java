@@ -107,7 +107,7 @@ public class SmsOutbox {
                 orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,
                 storedSender, sms.text(), category, encoded.alphabet().name(), encoded.segments(),
                 MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0, null,
-                number.region(), 0);
+                number.region(), 0, null, null);
         // "none" as the delivered message: the model does not wait for the outcome (confirmations, nudges)
         boolean notify = sms.processInstanceId() != null && !OutboundSms.NO_OUTCOME.equalsIgnoreCase(sms.deliveredMessage());
         repository.insert(row, sms.smartReplacement(), notify);

@@ -14,12 +14,16 @@ final class BindAssignment {
     private BindAssignment() {
     }
 
-    /** @param first the bind of the chunk's first message (rotate it, or small chunks all land on bind 0) */
-    static List<BoundPart> assign(List<PartSubmission> parts, int binds, int first) {
-        if (binds <= 1) {
+    /**
+     * @param usable the binds (indexes) parts may go to
+     * @param first  rotation of the chunk's first message (or small chunks all land on the first bind)
+     */
+    static List<BoundPart> assign(List<PartSubmission> parts, List<Integer> usable, int first) {
+        int binds = usable.size();
+        if (binds == 1) {
             List<BoundPart> single = new ArrayList<>(parts.size());
             for (int i = 0; i < parts.size(); i++) {
-                single.add(new BoundPart(i, 0, parts.get(i)));
+                single.add(new BoundPart(i, usable.get(0), parts.get(i)));
             }
             return single;
         }
@@ -30,8 +34,9 @@ final class BindAssignment {
         }
         for (int i = 0; i < parts.size(); i++) {
             PartSubmission part = parts.get(i);
-            int bind = bindOfMessage.computeIfAbsent(part.messageId(), id -> (first + bindOfMessage.size()) % binds);
-            perBind.get(bind).add(new BoundPart(i, bind, part));
+            int slot = bindOfMessage.computeIfAbsent(part.messageId(),
+                    id -> Math.floorMod(first + bindOfMessage.size(), binds));
+            perBind.get(slot).add(new BoundPart(i, usable.get(slot), part));
         }
         // interleaved: bind 0's first, bind 1's first, ..., bind 0's second...
         List<BoundPart> ordered = new ArrayList<>(parts.size());

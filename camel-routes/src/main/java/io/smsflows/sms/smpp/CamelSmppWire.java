@@ -1,18 +1,31 @@
 package io.smsflows.sms.smpp;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * The wire through Camel: the parts go to the {@value SmppRoutes#SUBMIT_PARTS} route, whose splitter submits them in
- * parallel on the bind's window through camel-smpp and gathers the answers in order.
+ * The wire through Camel: each carrier's parts go to its {@code sms-submit-parts-<carrier>} route (all carriers at
+ * once), whose splitter submits them in parallel on the binds' windows through camel-smpp and gathers the answers
+ * in order.
  */
 public class CamelSmppWire implements SmppWire {
 
     private final ProducerTemplate producer;
+    private final SmppRoutes routes;
 
-    public CamelSmppWire(ProducerTemplate producer) {
+    public CamelSmppWire(ProducerTemplate producer, SmppRoutes routes) {
         this.producer = producer;
+        this.routes = routes;
+    }
+
+    @Override
+    public boolean isAvailable(String carrier) {
+        return routes.isAvailable(carrier);
     }
 
     @Override
@@ -21,6 +34,23 @@ public class CamelSmppWire implements SmppWire {
         if (parts.isEmpty()) {
             return List.of();
         }
-        return producer.requestBody(SmppRoutes.SUBMIT_PARTS, parts, List.class);
+        Map<String, List<Integer>> byCarrier = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            byCarrier.computeIfAbsent(parts.get(i).carrier(), c -> new ArrayList<>()).add(i);
+        }
+        if (byCarrier.size() == 1) {
+            return producer.requestBody(SmppRoutes.submitUri(parts.get(0).carrier()), parts, List.class);
+        }
+        Map<String, CompletableFuture<Object>> answers = new LinkedHashMap<>();
+        byCarrier.forEach((carrier, indexes) -> answers.put(carrier, producer.asyncRequestBody(
+                SmppRoutes.submitUri(carrier), indexes.stream().map(parts::get).toList())));
+        SubmitResult[] results = new SubmitResult[parts.size()];
+        byCarrier.forEach((carrier, indexes) -> {
+            List<SubmitResult> got = (List<SubmitResult>) answers.get(carrier).join();
+            for (int k = 0; k < indexes.size(); k++) {
+                results[indexes.get(k)] = got.get(k);
+            }
+        });
+        return Arrays.asList(results);
     }
 }

@@ -9,6 +9,7 @@ import io.smsflows.sms.codec.WirePart;
  * @param sender    source address (alphanumeric, short code or number)
  * @param recipient E.164 recipient
  * @param part      the part as the codec built it
+ * @param carrier   the carrier routing chose for its message
  */
-public record PartSubmission(String messageId, String sender, String recipient, WirePart part) {
+public record PartSubmission(String messageId, String sender, String recipient, WirePart part, String carrier) {
 }

@@ -21,6 +21,7 @@ import org.jsmpp.session.SessionStateListener;
  */
 public final class SmppBind {
 
+    private final String carrier;
     private final int number;
     private volatile Producer producer;
     private volatile SessionState state = SessionState.CLOSED;
@@ -41,7 +42,9 @@ public final class SmppBind {
      * @param partsPerSecond the carrier's rate for this bind (0: none)
      * @param margin         share of the rate left unused (0.03: 97% of it, at most, in any second)
      */
-    SmppBind(int number, int window, double partsPerSecond, double margin, Duration pause, Duration maxPause) {
+    SmppBind(String carrier, int number, int window, double partsPerSecond, double margin, Duration pause,
+             Duration maxPause) {
+        this.carrier = carrier;
         this.number = number;
         this.window = new Semaphore(Math.max(1, window), true);
         this.rate = partsPerSecond <= 0 ? null : Bucket.builder()
@@ -54,8 +57,14 @@ public final class SmppBind {
         this.maxPause = maxPause;
     }
 
+    /** Its number within its carrier, from 1. */
     public int number() {
         return number;
+    }
+
+    /** The carrier it connects to. */
+    public String carrier() {
+        return carrier;
     }
 
     void start(Producer producer) {

@@ -2,13 +2,18 @@ package io.smsflows.sms.smpp;
 
 import java.util.List;
 
-/** Puts finished parts on the wire, as many at once as the bind's window allows, and returns the SMSC's answers. */
+/** Puts finished parts on the wire of their carriers, as many at once as the windows allow, and returns the answers. */
 public interface SmppWire {
 
     /**
-     * Submits every part and waits for every answer (or its timeout).
+     * Submits every part on its carrier and waits for every answer (or its timeout).
      *
      * @return one result per part, in the order of {@code parts}
      */
     List<SubmitResult> submit(List<PartSubmission> parts);
+
+    /** Whether a carrier can take parts now (a bind is bound); routing fails over from one that cannot. */
+    default boolean isAvailable(String carrier) {
+        return true;
+    }
 }

@@ -2,6 +2,10 @@ package io.smsflows.sms.submit;
 
 import io.smsflows.sms.batch.BatchCounters;
 import io.smsflows.sms.batch.BatchRepository;
+import io.smsflows.sms.carrier.CarrierProperties;
+import io.smsflows.sms.carrier.CarrierRouter;
+import io.smsflows.sms.carrier.NoRouteException;
+import io.smsflows.sms.carrier.RouteChoice;
 import io.smsflows.sms.codec.EncodedSms;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.WirePart;
@@ -66,10 +70,15 @@ public class ChunkSubmitter {
     public static final String BLOCKED_DESTINATION = "BLOCKED_DESTINATION";
     /** error_code of a message whose batch was cancelled before it reached the wire. */
     public static final String CANCELLED = "CANCELLED";
+    /** error_code of a message no routing rule matches. */
+    public static final String NO_ROUTE = "NO_ROUTE";
+    /** error_code of a message waiting because every carrier its rule allows is down. */
+    public static final String NO_CARRIER = "NO_CARRIER";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChunkSubmitter.class);
 
     private final RecipientPolicy recipients;
+    private final CarrierRouter router;
     private final SmsMessageRepository messages;
     private final BatchRepository batches;
     private final PricingProperties pricing;
@@ -89,15 +98,19 @@ public class ChunkSubmitter {
                           SuppressionList suppressions, OutboxProperties config, String defaultSender,
                           TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
         this(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config, defaultSender,
-                transactions, signals, clock, RecipientPolicy.ANY);
+                transactions, signals, clock, RecipientPolicy.ANY, CarrierRouter.single(CarrierProperties.DEFAULT));
     }
 
-    /** @param recipients its country rules are checked again here: a destination blocked meanwhile never goes out */
+    /**
+     * @param recipients its country rules are checked again here: a destination blocked meanwhile never goes out
+     * @param router     picks each message's carrier among those the wire says are available
+     */
     public ChunkSubmitter(SmsMessageRepository messages, BatchRepository batches, PricingProperties pricing,
                           SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire, RecipientGate gate,
                           SuppressionList suppressions, OutboxProperties config, String defaultSender,
                           TransactionTemplate transactions, PipelineSignals signals, Clock clock,
-                          RecipientPolicy recipients) {
+                          RecipientPolicy recipients, CarrierRouter router) {
+        this.router = router;
         this.recipients = recipients;
         this.messages = messages;
         this.batches = batches;
@@ -174,6 +187,14 @@ public class ChunkSubmitter {
         batches.apply(counters, at);
     }
 
+    /** Waits for a carrier: back in the queue without using an attempt (nothing is wrong with the message). */
+    private Retry noCarrier(ClaimedSms m, String why) {
+        Instant next = clock.instant().plus(config.getInitialBackoff());
+        LOG.info("SMS {} to {} waits: {}; back in the queue until {}", m.id(), PhoneNumbers.mask(m.recipient()), why,
+                next);
+        return new Retry(m.id(), m.attempts(), next, NO_CARRIER, why);
+    }
+
     private Result submitLocked(List<ClaimedSms> chunk, boolean[] onTheWire) {
         Instant now = clock.instant();
         List<String> gated = chunk.stream().filter(ClaimedSms::unadmitted).map(ClaimedSms::recipient).toList();
@@ -188,6 +209,9 @@ public class ChunkSubmitter {
         Map<String, ClaimedSms> admitted = new LinkedHashMap<>();
         Map<String, Integer> newRefs = new HashMap<>();
         Map<String, Integer> refCounters = new HashMap<>();
+        Map<String, RouteChoice> routed = new HashMap<>();
+        Map<String, String> carrierOf = new HashMap<>();
+        List<Retry> retries = new ArrayList<>();
         for (ClaimedSms m : chunk) {
             String sender = m.sender() != null ? m.sender() : defaultSender;
             if (m.unadmitted()) {
@@ -211,6 +235,31 @@ public class ChunkSubmitter {
                     continue;
                 }
             }
+            // parts already accepted stay with their carrier: SMSCs reassemble a message per connection
+            String carrier = !m.sentParts().isEmpty() && router.knows(m.carrier()) ? m.carrier() : null;
+            if (carrier == null) {
+                RouteChoice choice;
+                try {
+                    choice = router.route(new CarrierRouter.Destination(m.id(), m.recipient(), m.country(),
+                            m.category(), sender), wire::isAvailable);
+                } catch (NoRouteException e) {
+                    finished.add(new Finished(m.id(), MessageStatus.FAILED, NO_ROUTE, e.getMessage()));
+                    continue;
+                }
+                if (choice.available()) {
+                    carrier = choice.carrier();
+                    if (!choice.carrier().equals(m.carrier())) {
+                        routed.put(m.id(), choice);
+                    }
+                } else {
+                    retries.add(noCarrier(m, "every carrier of route " + choice.rule() + " is down"));
+                    continue;
+                }
+            } else if (!wire.isAvailable(carrier)) {
+                retries.add(noCarrier(m, "carrier " + carrier + ", which has its first parts, is down"));
+                continue;
+            }
+            carrierOf.put(m.id(), carrier);
             ClaimedSms message = m;
             if (m.concatRef() == null && (m.parts() == null || m.parts() > 1)) {
                 int ref = nextRef.getOrDefault(m.recipient(), 0);
@@ -234,13 +283,16 @@ public class ChunkSubmitter {
             }
             for (WirePart part : encoded.parts()) {
                 if (!m.sentParts().contains(part.number())) {
-                    parts.add(new PartSubmission(m.id(), sender, m.recipient(), part));
+                    parts.add(new PartSubmission(m.id(), sender, m.recipient(), part, carrier));
                 }
             }
         }
         if (!refCounters.isEmpty()) {
             gate.setNextReferences(refCounters);
             messages.setConcatRefs(newRefs);
+        }
+        if (!routed.isEmpty()) {
+            messages.setRoutes(routed);
         }
 
         onTheWire[0] = !parts.isEmpty();
@@ -279,7 +331,6 @@ public class ChunkSubmitter {
         messages.recordParts(recorded);
 
         Map<String, SmsMessageRepository.Submitted> submitted = new LinkedHashMap<>();
-        List<Retry> retries = new ArrayList<>();
         for (ClaimedSms m : admitted.values()) {
             SubmitFailure refused = permanent.get(m.id());
             SubmitFailure busy = temporary.get(m.id());

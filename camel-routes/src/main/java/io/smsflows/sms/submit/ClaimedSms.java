@@ -9,10 +9,11 @@ import java.util.Set;
  * @param recovered  a node's lease ran out while it held this message: parts without an id may be on the wire already
  * @param waited     a process waits for the outcome
  * @param country    ISO region of the recipient (prices the parts of batch messages)
+ * @param carrier    the carrier an earlier attempt routed it to (its accepted parts are there), or null
  */
 public record ClaimedSms(String id, String recipient, String sender, String body, String category,
                          boolean smartReplacement, Integer parts, Integer concatRef, int attempts, boolean recovered,
-                         String batchId, boolean waited, Set<Integer> sentParts, String country) {
+                         String batchId, boolean waited, Set<Integer> sentParts, String country, String carrier) {
 
     /** No part of it reached the SMSC yet: it must pass the opt-out gate. */
     public boolean unadmitted() {
@@ -21,6 +22,6 @@ public record ClaimedSms(String id, String recipient, String sender, String body
 
     public ClaimedSms withConcatRef(int ref) {
         return new ClaimedSms(id, recipient, sender, body, category, smartReplacement, parts, ref, attempts, recovered,
-                batchId, waited, sentParts, country);
+                batchId, waited, sentParts, country, carrier);
     }
 }

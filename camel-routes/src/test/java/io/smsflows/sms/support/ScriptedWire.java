@@ -19,6 +19,22 @@ public final class ScriptedWire implements SmppWire {
     private final List<PartSubmission> submitted = new CopyOnWriteArrayList<>();
     private volatile Function<PartSubmission, SubmitResult> script = p -> null;
 
+    private final java.util.Set<String> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Carriers that are not available (no bind bound), until {@link #up}. */
+    public void down(String... carriers) {
+        down.addAll(List.of(carriers));
+    }
+
+    public void up(String... carriers) {
+        down.removeAll(List.of(carriers));
+    }
+
+    @Override
+    public boolean isAvailable(String carrier) {
+        return !down.contains(carrier);
+    }
+
     /** Answers of the parts for which the function returns non-null; the others are accepted. */
     public void answer(Function<PartSubmission, SubmitResult> script) {
         this.script = script;

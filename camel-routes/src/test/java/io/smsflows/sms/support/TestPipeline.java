@@ -22,6 +22,8 @@ import io.smsflows.sms.receipt.ReceiptState;
 import io.smsflows.sms.receipt.ReceiptStore;
 import io.smsflows.sms.receipt.SmscMessageIds;
 import io.smsflows.sms.submit.ChunkSubmitter;
+import io.smsflows.sms.carrier.CarrierProperties;
+import io.smsflows.sms.carrier.CarrierRouter;
 import io.smsflows.sms.submit.ClaimedSms;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,11 @@ public final class TestPipeline {
     }
 
     public TestPipeline(String name, TextTemplates templates) {
+        this(name, templates, CarrierRouter.single(CarrierProperties.DEFAULT));
+    }
+
+    /** @param router routes every message (the wire's {@link ScriptedWire#down} says which carriers are available) */
+    public TestPipeline(String name, TextTemplates templates, CarrierRouter router) {
         dataSource.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         new SmsFlowsSchema(dataSource);
         jdbc = new JdbcTemplate(dataSource);
@@ -77,7 +84,8 @@ public final class TestPipeline {
         dispatcher = new OutboxDispatcher(messages, outboxConfig, transactions, "node-a", signals, clock);
         batchRepository = new BatchRepository(jdbc);
         submitter = new ChunkSubmitter(messages, batchRepository, new PricingProperties(), new StandardSmsEncoder(),
-                encoding, wire, gate, suppressions, outboxConfig, "SMSFlows", transactions, signals, clock);
+                encoding, wire, gate, suppressions, outboxConfig, "SMSFlows", transactions, signals, clock,
+                io.smsflows.sms.number.RecipientPolicy.ANY, router);
         matcher = new ReceiptMatcher(receipts, messages, batchRepository, receiptConfig, transactions, signals, clock);
         store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,
