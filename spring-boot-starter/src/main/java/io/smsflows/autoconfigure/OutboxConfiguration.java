@@ -18,6 +18,8 @@ import io.smsflows.sms.preview.PricingProperties;
 import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.submit.ChunkSubmitter;
+import io.smsflows.sms.submit.SenderRates;
+import io.smsflows.sms.config.SenderProperties;
 import io.smsflows.sms.support.PipelineSignals;
 import io.smsflows.sms.support.SqlDialect;
 import java.net.InetAddress;
@@ -66,9 +68,10 @@ class OutboxConfiguration {
                                      SmppWire wire, RecipientGate gate, SuppressionList suppressions,
                                      OutboxProperties config, SmppProperties smpp, DataSource dataSource,
                                      PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock,
-                                     RecipientPolicy recipients, CarrierRouter router) {
+                                     RecipientPolicy recipients, CarrierRouter router, SenderProperties senders) {
         return new ChunkSubmitter(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config,
-                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, recipients, router);
+                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, recipients, router,
+                new SenderRates(senders.getCaps(), clock));
     }
 
     @Bean

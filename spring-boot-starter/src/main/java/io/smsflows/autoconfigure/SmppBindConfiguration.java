@@ -12,17 +12,28 @@ import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.sms.smpp.SmppRoutes;
 import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.smpp.SmscAddress;
+import io.smsflows.sms.http.HttpProviderRoutes;
+import io.smsflows.sms.http.WebhookController;
+import io.smsflows.sms.http.WebhookEvents;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The carriers through camel-smpp: per carrier its binds, submit route and receiving route; the wire the submitters
- * use; and the router that picks a carrier per message. Without {@code smsflows.carriers} the single SMSC is
+ * The carriers: SMPP ones through camel-smpp (per carrier its binds, submit route and receiving route), HTTP
+ * providers through camel-http with their signed webhooks; the wire the submitters use; and the router that picks a
+ * carrier per message. Without {@code smsflows.carriers} the single SMSC is
  * {@code smsflows.smpp.host/port}, or the built-in simulator when it runs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,8 +47,33 @@ class SmppBindConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmppWire smsSmppWire(CamelContext camelContext, SmppRoutes routes) {
-        return new CamelSmppWire(camelContext.createProducerTemplate(), routes);
+    SmppWire smsSmppWire(CamelContext camelContext, SmppRoutes routes, HttpProviderRoutes providers) {
+        return new CamelSmppWire(camelContext.createProducerTemplate(), routes, providers);
+    }
+
+    /** The HTTP providers among the carriers (type HTTP), with their routes through camel-http. */
+    @Bean
+    HttpProviderRoutes smsHttpProviderRoutes(CarrierProperties carriers) {
+        Map<String, CarrierProperties.Carrier> http = new LinkedHashMap<>();
+        carriers.effectiveCarriers().forEach((name, carrier) -> {
+            if (carrier.getType() == CarrierProperties.Type.HTTP) {
+                http.put(name, carrier);
+            }
+        });
+        return new HttpProviderRoutes(http);
+    }
+
+    @Bean
+    WebhookEvents smsWebhookEvents(JdbcTemplate jdbc) {
+        return new WebhookEvents(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    WebhookController smsWebhookController(HttpProviderRoutes providers, WebhookEvents events, ReceiptStore receipts,
+                                           InboundStore inbound, @Qualifier("smsFlowsClock") Clock clock) {
+        return new WebhookController(providers, events, receipts, inbound, clock);
     }
 
     @Bean
@@ -52,8 +88,7 @@ class SmppBindConfiguration {
         List<SmppCarrier> smscs = new ArrayList<>();
         carriers.effectiveCarriers().forEach((name, carrier) -> {
             if (carrier.getType() != CarrierProperties.Type.SMPP) {
-                throw new IllegalStateException("carrier " + name + " has type " + carrier.getType() + ", which this "
-                        + "version does not support yet: use type SMPP");
+                return; // HTTP providers: smsHttpProviderRoutes
             }
             SmppProperties config = carrier.smpp(smpp);
             boolean own = config.getHost() != null && !config.getHost().isBlank();

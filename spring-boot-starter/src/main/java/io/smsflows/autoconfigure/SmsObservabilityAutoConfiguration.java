@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smsflows.sms.smpp.SmppBind;
+import io.smsflows.sms.http.HttpProviderRoutes;
 import io.smsflows.sms.smpp.SmppRoutes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +64,51 @@ public class SmsObservabilityAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class ProviderHealth {
+
+        /** HTTP providers: UP while their circuit breaker lets requests through, with its state and failure rate. */
+        @Bean
+        HealthIndicator smsProvidersHealthIndicator(HttpProviderRoutes providers) {
+            return () -> {
+                if (providers.carriers().isEmpty()) {
+                    return org.springframework.boot.actuate.health.Health.unknown()
+                            .withDetail("reason", "no HTTP provider configured").build();
+                }
+                Map<String, Object> details = new LinkedHashMap<>();
+                List<String> down = new java.util.ArrayList<>();
+                providers.carriers().forEach((name, carrier) -> {
+                    var breaker = carrier.breaker();
+                    details.put(name, Map.of("status", providers.isAvailable(name) ? "UP" : "DOWN",
+                            "circuit", breaker.getState().name(),
+                            "failureRate", breaker.getMetrics().getFailureRate()));
+                    if (!providers.isAvailable(name)) {
+                        down.add(name);
+                    }
+                });
+                org.springframework.boot.actuate.health.Health.Builder health = down.isEmpty()
+                        ? org.springframework.boot.actuate.health.Health.up()
+                        : down.size() == providers.carriers().size()
+                        ? org.springframework.boot.actuate.health.Health.down()
+                        : org.springframework.boot.actuate.health.Health.status("DEGRADED");
+                if (!down.isEmpty()) {
+                    health.withDetail("reason", "providers " + down + " kept failing: left out of routing until "
+                            + "their retry-after has passed");
+                }
+                return health.withDetails(details).build();
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     @ConditionalOnBean(MeterRegistry.class)
     static class Metrics {
 
         /** Binds exist once the Camel routes are configured: the meters are registered when the app starts. */
         @Bean
-        SmartLifecycle smsBindMeters(SmppRoutes routes, MeterRegistry registry, JdbcTemplate jdbc) {
+        SmartLifecycle smsBindMeters(SmppRoutes routes, HttpProviderRoutes providers, MeterRegistry registry,
+                                     JdbcTemplate jdbc) {
             return new SmartLifecycle() {
                 private volatile boolean running;
 
@@ -93,6 +132,10 @@ public class SmsObservabilityAutoConfiguration {
                                 .tags("carrier", bind.carrier(), "bind", name)
                                 .register(registry);
                     }
+                    providers.carriers().keySet().forEach(name -> Gauge.builder("smsflows.provider.available",
+                                    providers, p -> p.isAvailable(name) ? 1 : 0).tag("carrier", name)
+                            .description("1 while the HTTP provider's circuit breaker lets requests through")
+                            .register(registry));
                     Gauge.builder("smsflows.queue.depth", jdbc, j -> {
                         Long n = j.queryForObject("select count(*) from sms_message where status = 'QUEUED'",
                                 Long.class);

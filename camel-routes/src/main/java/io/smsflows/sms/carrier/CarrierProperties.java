@@ -1,6 +1,7 @@
 package io.smsflows.sms.carrier;
 
 import io.smsflows.sms.smpp.SmppProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,43 @@ public class CarrierProperties {
     /** How a carrier is reached. */
     public enum Type { SMPP, HTTP }
 
+    /** The shape of an HTTP provider's API. */
+    public enum HttpApi {
+        /** JSON in and out, field names configurable (fields.*); status callbacks and inbound messages as JSON */
+        GENERIC_JSON,
+        /**
+         * In the shape of a widely used messaging REST API: a form-encoded POST (To, From, Body, StatusCallback), the
+         * id as "sid" in the JSON answer, form-encoded status callbacks (MessageSid, MessageStatus, ErrorCode) and
+         * inbound messages (MessageSid, From, To, Body)
+         */
+        TWILIO_COMPATIBLE
+    }
+
+    /** How an HTTP provider signs its webhooks; see docs/carriers.md. */
+    public static class Webhook {
+        /** Shared secret (from the environment, e.g. SMSFLOWS_CARRIERS_ACMEHTTP_WEBHOOK_SECRET); required. */
+        private String secret;
+        /** JCA Mac algorithm: HmacSHA256, HmacSHA512 or HmacSHA1. */
+        private String algorithm = "HmacSHA256";
+        /** Header with the hex HMAC of "timestamp.body" ("v1=" or "sha256=" before it allowed). */
+        private String signatureHeader = "X-SmsFlows-Signature";
+        /** Header with the Unix time (seconds) the provider signed at. */
+        private String timestampHeader = "X-SmsFlows-Timestamp";
+        /** Older or newer requests are refused as stale (403). */
+        private Duration tolerance = Duration.ofMinutes(5);
+
+        public String getSecret() { return secret; }
+        public void setSecret(String secret) { this.secret = secret; }
+        public String getAlgorithm() { return algorithm; }
+        public void setAlgorithm(String algorithm) { this.algorithm = algorithm; }
+        public String getSignatureHeader() { return signatureHeader; }
+        public void setSignatureHeader(String signatureHeader) { this.signatureHeader = signatureHeader; }
+        public String getTimestampHeader() { return timestampHeader; }
+        public void setTimestampHeader(String timestampHeader) { this.timestampHeader = timestampHeader; }
+        public Duration getTolerance() { return tolerance; }
+        public void setTolerance(Duration tolerance) { this.tolerance = tolerance; }
+    }
+
     /** How a route picks among its available targets. */
     public enum Strategy {
         /** the first available target, in order */
@@ -72,12 +110,34 @@ public class CarrierProperties {
         private SmppProperties.BindMode bindMode;
         /** Connections to this SMSC; each has its own window and rate. */
         private Integer binds;
-        /** submit_sm in flight per bind. */
+        /** submit_sm in flight per bind (SMPP), requests in flight (HTTP, default 10). */
         private Integer window;
-        /** The contracted rate per bind (SMPP) or for the provider (HTTP), in parts per second. */
+        /** The contracted rate per bind (SMPP) or for the provider (HTTP), in parts per second; 0: none. */
         private Double partsPerSecond;
         /** Price of one part by destination country (ISO 3166, e.g. FR: 0.045; "default" for the others). */
         private Map<String, Double> costPerPart = new LinkedHashMap<>();
+        /** HTTP: the provider's API. */
+        private HttpApi provider = HttpApi.GENERIC_JSON;
+        /** HTTP: where messages are POSTed. */
+        private String url;
+        /** HTTP: the Authorization header's value, "Bearer ..." or "Basic ..." (from the environment). */
+        private String authHeader;
+        /**
+         * HTTP: the status webhook given to the provider with each message (https://{our host}/api/sms/webhooks/
+         * {carrier}/status); empty: the provider's account setting applies.
+         */
+        private String statusCallbackUrl;
+        /**
+         * HTTP, generic JSON: field names, request (to, from, text, status-callback), answer (id), status callback
+         * (message-id, status, error) and inbound message (inbound-id, inbound-from, inbound-to, inbound-text).
+         */
+        private Map<String, String> fields = new LinkedHashMap<>();
+        /** HTTP: how long to wait for the provider's answer. */
+        private Duration timeout = Duration.ofSeconds(10);
+        /** HTTP: how long a provider that keeps failing is left out of routing before it is tried again. */
+        private Duration retryAfter = Duration.ofSeconds(30);
+        /** HTTP: webhook signatures. */
+        private Webhook webhook = new Webhook();
 
         public Type getType() { return type; }
         public void setType(Type type) { this.type = type; }
@@ -101,6 +161,22 @@ public class CarrierProperties {
         public void setPartsPerSecond(Double partsPerSecond) { this.partsPerSecond = partsPerSecond; }
         public Map<String, Double> getCostPerPart() { return costPerPart; }
         public void setCostPerPart(Map<String, Double> costPerPart) { this.costPerPart = costPerPart; }
+        public HttpApi getProvider() { return provider; }
+        public void setProvider(HttpApi provider) { this.provider = provider; }
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getAuthHeader() { return authHeader; }
+        public void setAuthHeader(String authHeader) { this.authHeader = authHeader; }
+        public String getStatusCallbackUrl() { return statusCallbackUrl; }
+        public void setStatusCallbackUrl(String statusCallbackUrl) { this.statusCallbackUrl = statusCallbackUrl; }
+        public Map<String, String> getFields() { return fields; }
+        public void setFields(Map<String, String> fields) { this.fields = fields; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
+        public Duration getRetryAfter() { return retryAfter; }
+        public void setRetryAfter(Duration retryAfter) { this.retryAfter = retryAfter; }
+        public Webhook getWebhook() { return webhook; }
+        public void setWebhook(Webhook webhook) { this.webhook = webhook; }
 
         /** The price of a part to {@code country}, or null when this carrier has none for it. */
         public Double cost(String country) {

@@ -3,7 +3,9 @@ package io.smsflows.sms.config;
 import io.smsflows.sms.number.SenderPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,12 +26,19 @@ public class SenderProperties {
      * handsets cannot answer names) or sent anyway (ALLOW: the built-in simulator lets handsets answer names).
      */
     private SenderPolicy.AlphanumericReplies alphanumericReplies = SenderPolicy.AlphanumericReplies.REFUSE;
+    /**
+     * Most parts per second per sender, as it goes on the wire (e.g. 1 for a US long code). Keys with '+' need
+     * brackets in YAML: {@code "[+14155550100]": 1}.
+     */
+    private Map<String, Double> caps = new LinkedHashMap<>();
 
     public SenderPolicy policy() {
         return new SenderPolicy(new HashSet<>(numericOnlyCountries), numericFallback, twoWaySender,
                 alphanumericReplies);
     }
 
+    public Map<String, Double> getCaps() { return caps; }
+    public void setCaps(Map<String, Double> caps) { this.caps = caps; }
     public List<String> getNumericOnlyCountries() { return numericOnlyCountries; }
     public void setNumericOnlyCountries(List<String> numericOnlyCountries) { this.numericOnlyCountries = numericOnlyCountries; }
     public String getNumericFallback() { return numericFallback; }

@@ -1,5 +1,6 @@
 package io.smsflows.sms.smpp;
 
+import io.smsflows.sms.http.HttpProviderRoutes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,22 +11,35 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * The wire through Camel: each carrier's parts go to its {@code sms-submit-parts-<carrier>} route (all carriers at
- * once), whose splitter submits them in parallel on the binds' windows through camel-smpp and gathers the answers
- * in order.
+ * once), whose splitter submits them in parallel on the binds' windows through camel-smpp (or as HTTP requests to a
+ * provider, whole messages) and gathers the answers in order.
  */
 public class CamelSmppWire implements SmppWire {
 
     private final ProducerTemplate producer;
     private final SmppRoutes routes;
+    private final HttpProviderRoutes providers;
 
     public CamelSmppWire(ProducerTemplate producer, SmppRoutes routes) {
+        this(producer, routes, null);
+    }
+
+    /** @param providers the HTTP providers (their routes take the same direct endpoints), or null */
+    public CamelSmppWire(ProducerTemplate producer, SmppRoutes routes, HttpProviderRoutes providers) {
         this.producer = producer;
         this.routes = routes;
+        this.providers = providers;
     }
 
     @Override
     public boolean isAvailable(String carrier) {
-        return routes.isAvailable(carrier);
+        return providers != null && providers.carrier(carrier) != null ? providers.isAvailable(carrier)
+                : routes.isAvailable(carrier);
+    }
+
+    @Override
+    public boolean takesWholeMessages(String carrier) {
+        return providers != null && providers.carrier(carrier) != null;
     }
 
     @Override

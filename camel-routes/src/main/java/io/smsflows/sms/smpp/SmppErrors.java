@@ -57,7 +57,9 @@ public final class SmppErrors {
 
     /** The code of a failure ({@link SubmitFailure#code()}) says the SMSC throttled us. */
     public static boolean isThrottlingCode(String code) {
-        return hex(THROTTLED).equals(code) || hex(QUEUE_FULL).equals(code);
+        // an HTTP provider's 429, or one left out of routing between routing and sending: wait, as throttled
+        return hex(THROTTLED).equals(code) || hex(QUEUE_FULL).equals(code) || "HTTP_429".equals(code)
+                || "PROVIDER_DOWN".equals(code);
     }
 
     /** Turns whatever camel-smpp threw into a classified failure. */

@@ -16,4 +16,9 @@ public interface SmppWire {
     default boolean isAvailable(String carrier) {
         return true;
     }
+
+    /** Whether a carrier takes whole messages as text (HTTP providers) rather than encoded parts (SMPP). */
+    default boolean takesWholeMessages(String carrier) {
+        return false;
+    }
 }

@@ -32,6 +32,7 @@ import io.smsflows.sms.smpp.SubmitResult;
 import io.smsflows.sms.support.Clocks;
 import io.smsflows.sms.support.PipelineSignals;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,11 +75,14 @@ public class ChunkSubmitter {
     public static final String NO_ROUTE = "NO_ROUTE";
     /** error_code of a message waiting because every carrier its rule allows is down. */
     public static final String NO_CARRIER = "NO_CARRIER";
+    /** error_code of a message waiting for room under its sender's cap (smsflows.senders.caps). */
+    public static final String SENDER_RATE = "SENDER_RATE";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChunkSubmitter.class);
 
     private final RecipientPolicy recipients;
     private final CarrierRouter router;
+    private final SenderRates senderRates;
     private final SmsMessageRepository messages;
     private final BatchRepository batches;
     private final PricingProperties pricing;
@@ -98,18 +102,21 @@ public class ChunkSubmitter {
                           SuppressionList suppressions, OutboxProperties config, String defaultSender,
                           TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
         this(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config, defaultSender,
-                transactions, signals, clock, RecipientPolicy.ANY, CarrierRouter.single(CarrierProperties.DEFAULT));
+                transactions, signals, clock, RecipientPolicy.ANY, CarrierRouter.single(CarrierProperties.DEFAULT),
+                SenderRates.NONE);
     }
 
     /**
      * @param recipients its country rules are checked again here: a destination blocked meanwhile never goes out
      * @param router     picks each message's carrier among those the wire says are available
+     * @param senderRates caps per sender: a message over its sender's cap waits in the queue
      */
     public ChunkSubmitter(SmsMessageRepository messages, BatchRepository batches, PricingProperties pricing,
                           SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire, RecipientGate gate,
                           SuppressionList suppressions, OutboxProperties config, String defaultSender,
                           TransactionTemplate transactions, PipelineSignals signals, Clock clock,
-                          RecipientPolicy recipients, CarrierRouter router) {
+                          RecipientPolicy recipients, CarrierRouter router, SenderRates senderRates) {
+        this.senderRates = senderRates;
         this.router = router;
         this.recipients = recipients;
         this.messages = messages;
@@ -277,7 +284,21 @@ public class ChunkSubmitter {
                 finished.add(new Finished(m.id(), MessageStatus.FAILED, "ENCODING", e.getMessage()));
                 continue;
             }
+            Duration wait = senderRates.take(sender, encoded.partCount());
+            if (!wait.isZero()) {
+                Instant next = clock.instant().plus(wait);
+                retries.add(new Retry(m.id(), m.attempts(), next, SENDER_RATE, "sender " + sender + " is at its cap "
+                        + "(smsflows.senders.caps): waits until " + next));
+                continue;
+            }
             admitted.put(m.id(), message);
+            if (wire.takesWholeMessages(carrier)) {
+                // the provider splits it and answers with one id: that id goes on the message
+                singlePart.add(m.id());
+                parts.add(PartSubmission.wholeMessage(m.id(), sender, m.recipient(), m.body(), encoded.partCount(),
+                        carrier));
+                continue;
+            }
             if (encoded.partCount() == 1) {
                 singlePart.add(m.id()); // one row for its whole life: its SMSC id goes on the message
             }
@@ -317,7 +338,14 @@ public class ChunkSubmitter {
                     recorded.add(new PartResult(p.messageId(), p.part().number(), id, null, answeredAt));
                 }
                 acceptedIds.add(id);
-                resent.computeIfAbsent(p.messageId(), k -> new ArrayList<>()).add(p.part().number());
+                List<Integer> accepted = resent.computeIfAbsent(p.messageId(), k -> new ArrayList<>());
+                if (p.isWholeMessage()) {
+                    for (int n = 1; n <= p.messageParts(); n++) {
+                        accepted.add(n); // all its parts count (prices, batch counters)
+                    }
+                } else {
+                    accepted.add(p.part().number());
+                }
             } else if (answer.failure().isTransient()) {
                 temporary.putIfAbsent(p.messageId(), answer.failure());
             } else {

@@ -132,4 +132,30 @@ class RoutedSubmitTest {
                 .containsExactly("1@primary", "2@primary", "2@primary");
         assertThat(message(id).possibleDuplicates()).isZero();
     }
+
+    @Test
+    void a_sender_over_its_cap_waits_in_the_queue_and_its_parts_count() {
+        String longCode = "+14155550100";
+        TestPipeline capped = new TestPipeline("capped", TextTemplates.NONE, router(), Map.of(longCode, 1.0));
+        java.util.function.BiFunction<String, String, String> send = (sender, text) -> capped.outbox.enqueue(
+                new OutboundSms(DE, text, sender, null, UUID.randomUUID().toString(), "pi-1", null, "Task_Send",
+                        null, null, false)).messageId();
+        String twoParts = send.apply(longCode, "x".repeat(200));
+        String second = send.apply(longCode, "Hi");
+        String other = send.apply("SHOP", "Hi");
+
+        capped.dispatchAll();
+        assertThat(capped.status(twoParts)).isEqualTo("SUBMITTED");
+        assertThat(capped.status(other)).as("other senders are not held up").isEqualTo("SUBMITTED");
+        assertThat(capped.status(second)).isEqualTo("QUEUED");
+        assertThat(capped.messages.findById(second).orElseThrow().errorCode()).isEqualTo(ChunkSubmitter.SENDER_RATE);
+
+        capped.clock.advance(Duration.ofMillis(1500));
+        capped.dispatchAll();
+        assertThat(capped.status(second)).as("two parts took two seconds of the cap").isEqualTo("QUEUED");
+        capped.clock.advance(Duration.ofMillis(600));
+        capped.dispatchAll();
+        assertThat(capped.status(second)).isEqualTo("SUBMITTED");
+        assertThat(capped.messages.findById(second).orElseThrow().attempts()).isZero();
+    }
 }

@@ -69,8 +69,17 @@ public final class TestPipeline {
         this(name, templates, CarrierRouter.single(CarrierProperties.DEFAULT));
     }
 
+    private final io.smsflows.sms.submit.SenderRates senderRates;
+
     /** @param router routes every message (the wire's {@link ScriptedWire#down} says which carriers are available) */
     public TestPipeline(String name, TextTemplates templates, CarrierRouter router) {
+        this(name, templates, router, java.util.Map.of());
+    }
+
+    /** @param senderCaps parts per second per sender (smsflows.senders.caps), on the pipeline's clock */
+    public TestPipeline(String name, TextTemplates templates, CarrierRouter router,
+                        java.util.Map<String, Double> senderCaps) {
+        senderRates = new io.smsflows.sms.submit.SenderRates(senderCaps, clock);
         dataSource.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         new SmsFlowsSchema(dataSource);
         jdbc = new JdbcTemplate(dataSource);
@@ -85,7 +94,7 @@ public final class TestPipeline {
         batchRepository = new BatchRepository(jdbc);
         submitter = new ChunkSubmitter(messages, batchRepository, new PricingProperties(), new StandardSmsEncoder(),
                 encoding, wire, gate, suppressions, outboxConfig, "SMSFlows", transactions, signals, clock,
-                io.smsflows.sms.number.RecipientPolicy.ANY, router);
+                io.smsflows.sms.number.RecipientPolicy.ANY, router, senderRates);
         matcher = new ReceiptMatcher(receipts, messages, batchRepository, receiptConfig, transactions, signals, clock);
         store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,

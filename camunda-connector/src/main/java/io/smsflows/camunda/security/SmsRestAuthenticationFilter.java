@@ -37,6 +37,13 @@ public class SmsRestAuthenticationFilter extends OncePerRequestFilter {
         this.apiKeys = apiKeys;
     }
 
+    /** Providers' webhooks prove who sent them by their signature (WebhookController), not by a user. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(io.smsflows.sms.http.WebhookController.PATH + "/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -42,4 +42,11 @@ public class SimulatorAutoConfiguration {
     public SimulatorController smscSimulatorController(SmscSimulator simulator) {
         return new SimulatorController(simulator);
     }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    public HttpProviderSimulator smscHttpProviderSimulator(SimulatorProperties properties) {
+        return new HttpProviderSimulator(properties);
+    }
 }

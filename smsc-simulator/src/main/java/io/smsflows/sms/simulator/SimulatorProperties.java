@@ -56,6 +56,16 @@ public class SimulatorProperties {
     /** Send every delivery receipt twice (as SMSCs do after a lost deliver_sm_resp). */
     private volatile boolean duplicateReceipts = false;
 
+    // The HTTP provider (/api/simulator/http/...): status callbacks are signed with this secret (the carrier's
+    // smsflows.carriers.<name>.webhook.secret); empty: no callbacks.
+    private String httpWebhookSecret;
+    /** Answer every HTTP provider request with this status (503: down, 429: busy) instead of accepting. 0: never. */
+    private volatile int httpFailStatus = 0;
+
+    public String getHttpWebhookSecret() { return httpWebhookSecret; }
+    public void setHttpWebhookSecret(String httpWebhookSecret) { this.httpWebhookSecret = httpWebhookSecret; }
+    public int getHttpFailStatus() { return httpFailStatus; }
+    public void setHttpFailStatus(int httpFailStatus) { this.httpFailStatus = httpFailStatus; }
     public Mode getMode() { return mode; }
     public void setMode(Mode mode) { this.mode = mode; }
     public int getPort() { return port; }
