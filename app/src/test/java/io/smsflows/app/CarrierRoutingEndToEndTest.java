@@ -103,7 +103,8 @@ class CarrierRoutingEndToEndTest {
     void with_backup_down_german_mobiles_fail_over_to_main_and_health_says_so() {
         String pi = rest.startSendAndTrack("route-1", "+4915112340101", "Ihr Paket kommt heute");
 
-        assertThat(rest.awaitCompleted(pi, TIMEOUT)).containsEntry("outcome", "delivered");
+        assertThat(rest.awaitCompleted(pi, TIMEOUT)).containsEntry("outcome", "delivered")
+                .containsEntry("smsCarrier", "main").containsEntry("smsRoute", "de-mobile"); // visible in Cockpit
         assertThat(record(pi)).containsEntry("CARRIER", "main").containsEntry("ROUTE_RULE", "de-mobile");
         assertThat(Wire.submitsTo(main, "4915112340101")).hasSize(1);
 

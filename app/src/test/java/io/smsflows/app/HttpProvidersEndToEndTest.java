@@ -3,6 +3,7 @@ package io.smsflows.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smsflows.sms.http.WebhookSignatures;
 import io.smsflows.sms.simulator.HttpProviderSimulator;
 import io.smsflows.sms.simulator.SimulatorProperties;
@@ -76,6 +77,8 @@ class HttpProvidersEndToEndTest {
     SimulatorProperties simulator;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     EngineRest rest;
 
@@ -123,6 +126,9 @@ class HttpProvidersEndToEndTest {
         assertThat((String) failed.get("smsErrorCode")).contains("30003");
         assertThat(receivedBy("twilio", "+4915112340202")).hasSize(1);
         assertThat(record(ok)).containsEntry("CARRIER", "acme-twilio");
+        assertThat(meters.find("smsflows.receipts").tag("state", "UNDELIV").counter().count()).isPositive();
+        assertThat(meters.find("smsflows.messages.failed").tag("error", "UNDELIV:30003").counter().count())
+                .isPositive();
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smsflows.sms.smpp.SmppBind;
 import io.smsflows.sms.http.HttpProviderRoutes;
+import io.smsflows.sms.outbox.SmsMessageRepository;
+import io.smsflows.sms.receipt.ReceiptStore;
+import io.smsflows.sms.support.PipelineMetrics;
 import io.smsflows.sms.smpp.SmppRoutes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * meters per bind ({@code smsflows.parts.submitted}, {@code smsflows.parts.throttled},
  * {@code smsflows.submit.latency}) plus the outbox depth ({@code smsflows.queue.depth}).
  */
-@AutoConfiguration(after = SmsPipelineAutoConfiguration.class)
+// after the registries exist: @ConditionalOnBean(MeterRegistry.class) is evaluated in order
+@AutoConfiguration(after = SmsPipelineAutoConfiguration.class, afterName = {
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"})
 @ConditionalOnBean(SmppRoutes.class)
 public class SmsObservabilityAutoConfiguration {
 
@@ -104,6 +110,35 @@ public class SmsObservabilityAutoConfiguration {
     @ConditionalOnClass(MeterRegistry.class)
     @ConditionalOnBean(MeterRegistry.class)
     static class Metrics {
+
+        /**
+         * Counters of the pipeline: {@code smsflows.receipts{state}}, {@code smsflows.messages.failed{error}},
+         * {@code smsflows.parts.possible-duplicates}.
+         */
+        @Bean
+        PipelineMetrics smsPipelineMetrics(MeterRegistry registry, SmsMessageRepository messages,
+                                           ReceiptStore receipts) {
+            PipelineMetrics metrics = new PipelineMetrics() {
+                @Override
+                public void receipt(String state) {
+                    registry.counter("smsflows.receipts", "state", state).increment();
+                }
+
+                @Override
+                public void failed(String errorCode, int count) {
+                    registry.counter("smsflows.messages.failed", "error", errorCode == null ? "none" : errorCode)
+                            .increment(count);
+                }
+
+                @Override
+                public void possibleDuplicates(int parts) {
+                    registry.counter("smsflows.parts.possible-duplicates").increment(parts);
+                }
+            };
+            messages.setMetrics(metrics);
+            receipts.setMetrics(metrics);
+            return metrics;
+        }
 
         /** Binds exist once the Camel routes are configured: the meters are registered when the app starts. */
         @Bean

@@ -1,6 +1,7 @@
 package io.smsflows.sms.outbox;
 
 import io.smsflows.sms.carrier.RouteChoice;
+import io.smsflows.sms.support.PipelineMetrics;
 import io.smsflows.sms.submit.ClaimedSms;
 import io.smsflows.sms.support.SqlDialect;
 import java.sql.ResultSet;
@@ -69,6 +70,7 @@ public class SmsMessageRepository {
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private volatile PipelineMetrics metrics = PipelineMetrics.NONE;
     private final NamedParameterJdbcTemplate named;
     private final SqlDialect dialect;
     private final String insertPart;
@@ -312,6 +314,9 @@ public class SmsMessageRepository {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] != 0) {
                 changed.add(entries.get(i).getKey());
+                if (entries.get(i).getValue().possibleDuplicates() > 0) {
+                    metrics.possibleDuplicates(entries.get(i).getValue().possibleDuplicates());
+                }
             }
         }
         return changed;
@@ -337,10 +342,18 @@ public class SmsMessageRepository {
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 0) {
                     changed.add(chunk.get(i).id());
+                    if (chunk.get(i).status() == MessageStatus.FAILED) {
+                        metrics.failed(chunk.get(i).errorCode(), 1);
+                    }
                 }
             }
         }
         return changed;
+    }
+
+    /** Where failures and possible duplicates are counted (every final FAILED passes through {@link #finish}). */
+    public void setMetrics(PipelineMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Back to the queue after a transient failure. */

@@ -100,6 +100,6 @@ public class OutcomeDispatcher {
         boolean delivered = m.status() == MessageStatus.DELIVERED;
         return new SmsOutcome(m.id(), m.processInstanceId(), m.activityId(),
                 delivered ? m.deliveredMessage() : m.failedMessage(), m.status(), m.errorCode(), m.errorText(),
-                m.parts() == null ? 0 : m.parts(), m.submittedAt(), m.doneAt());
+                m.parts() == null ? 0 : m.parts(), m.submittedAt(), m.doneAt(), m.carrier(), m.routeRule());
     }
 }

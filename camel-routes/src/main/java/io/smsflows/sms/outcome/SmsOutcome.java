@@ -16,10 +16,12 @@ import java.time.Instant;
  * @param parts             number of parts
  * @param submittedAt       when the SMSC accepted the last part, or null
  * @param doneAt            when the message reached its final state
+ * @param carrier           the carrier that took it, or null (refused before routing)
+ * @param routeRule         the routing rule that chose the carrier, or null
  */
 public record SmsOutcome(String messageId, String processInstanceId, String activityId, String messageName,
                          MessageStatus status, String errorCode, String errorText, int parts, Instant submittedAt,
-                         Instant doneAt) {
+                         Instant doneAt, String carrier, String routeRule) {
 
     public boolean delivered() {
         return status == MessageStatus.DELIVERED;

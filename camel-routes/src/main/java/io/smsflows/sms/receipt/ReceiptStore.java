@@ -1,5 +1,6 @@
 package io.smsflows.sms.receipt;
 
+import io.smsflows.sms.support.PipelineMetrics;
 import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.receipt.ReceiptRepository.Status;
 import io.smsflows.sms.receipt.ReceiptRepository.StoredReceipt;
@@ -23,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * waiting thread answer with an error, so the SMSC delivers those receipts again: none is lost.
  */
 public class ReceiptStore {
+
+    private volatile PipelineMetrics metrics = PipelineMetrics.NONE;
 
     /** A receipt waiting for its batch to be committed. */
     public record Pending(StoredReceipt receipt, CompletableFuture<Void> committed) {
@@ -50,6 +53,11 @@ public class ReceiptStore {
     }
 
     /** Where receipts go to be batched (the route); without one, each receipt is stored on its own. */
+    /** Where stored receipts are counted by state. */
+    public void setMetrics(PipelineMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public void setBatcher(Consumer<Pending> batcher) {
         this.batcher = batcher;
     }
@@ -87,6 +95,7 @@ public class ReceiptStore {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing a receipt", e);
         }
+        metrics.receipt(receipt.state().stat());
         return stored;
     }
 

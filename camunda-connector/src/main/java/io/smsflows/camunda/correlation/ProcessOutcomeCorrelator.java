@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Correlates an SMS outcome into the process instance that sent it, as the BPMN message the send task named
  * (SmsDelivered / SmsFailed by default), with the variables an analyst needs to branch and report on:
- * {@code smsStatus}, {@code smsErrorCode}, {@code smsErrorText}, {@code smsParts}, {@code smsSubmittedAt},
+ * {@code smsStatus}, {@code smsErrorCode}, {@code smsErrorText}, {@code smsParts}, {@code smsCarrier}, {@code smsRoute},
+ * {@code smsSubmittedAt},
  * {@code smsDoneAt}, {@code smsMessageId}.
  */
 public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
@@ -71,6 +72,8 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
         variables.put("smsParts", outcome.parts());
         variables.put("smsSubmittedAt", outcome.submittedAt() == null ? null : Date.from(outcome.submittedAt()));
         variables.put("smsDoneAt", outcome.doneAt() == null ? null : Date.from(outcome.doneAt()));
+        variables.put("smsCarrier", outcome.carrier());
+        variables.put("smsRoute", outcome.routeRule());
         switch (MessageWaits.of(runtimeService, outcome.processInstanceId(), outcome.messageName())) {
             case NOT_YET -> {
                 return Delivery.RETRY;
