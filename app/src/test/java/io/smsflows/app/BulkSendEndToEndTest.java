@@ -33,6 +33,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * is on the wire once, bad input stores nothing, cancel stops what is queued, and a process waits for its batch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "smsflows.windows.enabled=false", // runs at any hour; sending windows: SendingWindowsEndToEndTest
         "spring.datasource.url=jdbc:h2:mem:e2e-bulk;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=e2e-bulk",
         "smsflows.simulator.port=0",

@@ -122,7 +122,8 @@ class ClusterFailoverOnPostgresTest {
                 "--smsflows.smpp.port=" + smsc.port(), "--smsflows.outbox.node-id=node-" + name,
                 "--smsflows.outbox.lease=5s", "--smsflows.outbox.chunk-size=50",
                 "--camunda.bpm.admin-user.id=demo", "--camunda.bpm.admin-user.password=demo",
-                "--logging.level.io.smsflows=WARN"));
+                "--logging.level.io.smsflows=WARN",
+                "--smsflows.windows.enabled=false")); // runs at any hour; windows: SendingWindowsEndToEndTest
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         nodes.add(process);
         return process;

@@ -23,6 +23,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /** A CRM drives the abandoned-cart journey over the thin JSON API; the reminder goes through the simulator. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "smsflows.windows.enabled=false", // runs at any hour; sending windows: SendingWindowsEndToEndTest
         "spring.datasource.url=jdbc:h2:mem:e2e-journeys;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=e2e-journeys",
         "smsflows.simulator.port=0",

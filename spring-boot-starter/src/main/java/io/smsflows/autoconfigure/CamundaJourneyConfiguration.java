@@ -1,5 +1,7 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.camunda.journey.SendingWindowExpressions;
+import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.camunda.journey.AppointmentReminders;
 import io.smsflows.camunda.journey.JourneyProperties;
 import io.smsflows.camunda.journey.ReminderPlanner;
@@ -15,6 +17,12 @@ class CamundaJourneyConfiguration {
     @Bean
     ReminderPlanner reminderPlanner(JourneyProperties journeys, @Qualifier("smsFlowsClock") Clock clock) {
         return new ReminderPlanner(journeys.getAppointmentReminderPlan(), clock);
+    }
+
+    /** ${smsWindows.nextOpening(phone, "marketing")} in timers, ${smsWindows.isOpen(...)} in gateways. */
+    @Bean
+    SendingWindowExpressions smsWindows(QuietHours quietHours) {
+        return new SendingWindowExpressions(quietHours);
     }
 
     @Bean

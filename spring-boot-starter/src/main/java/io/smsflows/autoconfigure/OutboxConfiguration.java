@@ -19,6 +19,8 @@ import io.smsflows.sms.smpp.SmppProperties;
 import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.submit.ChunkSubmitter;
 import io.smsflows.sms.submit.SenderRates;
+import io.smsflows.sms.submit.SubmitPolicies;
+import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.sms.config.SenderProperties;
 import io.smsflows.sms.support.PipelineSignals;
 import io.smsflows.sms.support.SqlDialect;
@@ -68,10 +70,11 @@ class OutboxConfiguration {
                                      SmppWire wire, RecipientGate gate, SuppressionList suppressions,
                                      OutboxProperties config, SmppProperties smpp, DataSource dataSource,
                                      PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock,
-                                     RecipientPolicy recipients, CarrierRouter router, SenderProperties senders) {
+                                     RecipientPolicy recipients, CarrierRouter router, SenderProperties senders,
+                                     QuietHours quietHours) {
         return new ChunkSubmitter(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config,
-                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, recipients, router,
-                new SenderRates(senders.getCaps(), clock));
+                smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, new SubmitPolicies(recipients,
+                router, new SenderRates(senders.getCaps(), clock), quietHours));
     }
 
     @Bean

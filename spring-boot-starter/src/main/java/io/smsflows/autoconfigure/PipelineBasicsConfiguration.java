@@ -1,5 +1,7 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.sms.compliance.QuietHours;
+import io.smsflows.sms.compliance.SendingWindowProperties;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.codec.StandardSmsEncoder;
 import io.smsflows.sms.config.EncodingPolicy;
@@ -24,6 +26,13 @@ import org.springframework.context.annotation.Configuration;
 /** What every stage shares: our schema (Flyway), the clock, the SQL dialect, the codec, the stages' signals. */
 @Configuration(proxyBeanMethods = false)
 class PipelineBasicsConfiguration {
+
+    /** Sending windows in the recipient's local time, from smsflows.windows.* (docs/compliance.md). */
+    @Bean
+    @ConditionalOnMissingBean
+    QuietHours smsQuietHours(SendingWindowProperties windows) {
+        return QuietHours.of(windows.windows());
+    }
 
     @Bean
     SmsFlowsSchema smsFlowsSchema(DataSource dataSource) {

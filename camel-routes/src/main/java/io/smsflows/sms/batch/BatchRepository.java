@@ -111,7 +111,23 @@ public class BatchRepository {
         return new BatchStatus(b.id(), b.state(), b.category(), b.sender(), b.businessKey(), b.processInstanceId(),
                 b.total(), b.accepted(), b.rejected(), b.queued(), b.submitted(), b.delivered(), b.failed(),
                 b.expired(), b.suppressed(), b.cancelled(), b.parts(), b.priced() ? b.cost() : null, currency,
-                b.createdAt(), b.firstSubmittedAt(), b.lastDoneAt(), b.doneAt(), b.cancelledAt());
+                b.createdAt(), b.firstSubmittedAt(), b.lastDoneAt(), b.doneAt(), b.cancelledAt(), null, null);
+    }
+
+    /**
+     * Adds the messages of a batch waiting for their sending window, and the earliest of their openings. Reads the
+     * batch's queued rows: asked for by a caller, not polled.
+     */
+    public BatchStatus withDeferred(BatchStatus status) {
+        if (status.queued() == 0) {
+            return status.withDeferred(0, null);
+        }
+        return jdbc.query("select count(*), min(next_attempt_at) from sms_message where batch_id = ? "
+                + "and status = 'QUEUED' and error_code = 'DEFERRED'", rs -> {
+                    rs.next();
+                    java.sql.Timestamp next = rs.getTimestamp(2);
+                    return status.withDeferred(rs.getInt(1), next == null ? null : next.toInstant());
+                }, status.id());
     }
 
     /**

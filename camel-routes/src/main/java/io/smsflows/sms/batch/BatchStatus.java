@@ -21,12 +21,24 @@ import java.time.Instant;
  * @param firstSubmittedAt first message accepted by the SMSC
  * @param lastDoneAt last message that reached its final status
  * @param doneAt     when the batch ended (every message final), or null
+ * @param deferred   of the queued ones, those waiting for their recipient's sending window (counted when the status
+ *                   is asked for over REST; null elsewhere)
+ * @param nextOpening the earliest time a deferred one may go, or null
  */
 public record BatchStatus(String id, BatchState state, String category, String sender, String businessKey,
                           String processInstanceId, int total, int accepted, int rejected, int queued, int submitted,
                           int delivered, int failed, int expired, int suppressed, int cancelled, long parts,
                           BigDecimal cost, String currency, Instant createdAt, Instant firstSubmittedAt,
-                          Instant lastDoneAt, Instant doneAt, Instant cancelledAt) {
+                          Instant lastDoneAt, Instant doneAt, Instant cancelledAt, Integer deferred,
+                          Instant nextOpening) {
+
+    /** The same status with its deferred messages counted. */
+    public BatchStatus withDeferred(int count, Instant next) {
+        return new BatchStatus(id, state, category, sender, businessKey, processInstanceId, total, accepted, rejected,
+                queued, submitted, delivered, failed, expired, suppressed, cancelled, parts, cost, currency, createdAt,
+                firstSubmittedAt, lastDoneAt, doneAt, cancelledAt, count, next);
+    }
+
 
     /** Messages that reached a final status. */
     public int finished() {

@@ -2,7 +2,7 @@ package io.smsflows.sms.submit;
 
 import io.smsflows.sms.batch.BatchCounters;
 import io.smsflows.sms.batch.BatchRepository;
-import io.smsflows.sms.carrier.CarrierProperties;
+import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.sms.carrier.CarrierRouter;
 import io.smsflows.sms.carrier.NoRouteException;
 import io.smsflows.sms.carrier.RouteChoice;
@@ -75,6 +75,8 @@ public class ChunkSubmitter {
     public static final String NO_ROUTE = "NO_ROUTE";
     /** error_code of a message waiting because every carrier its rule allows is down. */
     public static final String NO_CARRIER = "NO_CARRIER";
+    /** error_code of a message outside its recipient's sending window, waiting for its next opening. */
+    public static final String DEFERRED = "DEFERRED";
     /** error_code of a message waiting for room under its sender's cap (smsflows.senders.caps). */
     public static final String SENDER_RATE = "SENDER_RATE";
 
@@ -83,6 +85,7 @@ public class ChunkSubmitter {
     private final RecipientPolicy recipients;
     private final CarrierRouter router;
     private final SenderRates senderRates;
+    private final QuietHours quietHours;
     private final SmsMessageRepository messages;
     private final BatchRepository batches;
     private final PricingProperties pricing;
@@ -102,23 +105,19 @@ public class ChunkSubmitter {
                           SuppressionList suppressions, OutboxProperties config, String defaultSender,
                           TransactionTemplate transactions, PipelineSignals signals, Clock clock) {
         this(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config, defaultSender,
-                transactions, signals, clock, RecipientPolicy.ANY, CarrierRouter.single(CarrierProperties.DEFAULT),
-                SenderRates.NONE);
+                transactions, signals, clock, SubmitPolicies.none());
     }
 
-    /**
-     * @param recipients its country rules are checked again here: a destination blocked meanwhile never goes out
-     * @param router     picks each message's carrier among those the wire says are available
-     * @param senderRates caps per sender: a message over its sender's cap waits in the queue
-     */
+    /** @param policies what every message must pass when it would go on the wire */
     public ChunkSubmitter(SmsMessageRepository messages, BatchRepository batches, PricingProperties pricing,
                           SmsEncoder encoder, EncodingPolicy encoding, SmppWire wire, RecipientGate gate,
                           SuppressionList suppressions, OutboxProperties config, String defaultSender,
                           TransactionTemplate transactions, PipelineSignals signals, Clock clock,
-                          RecipientPolicy recipients, CarrierRouter router, SenderRates senderRates) {
-        this.senderRates = senderRates;
-        this.router = router;
-        this.recipients = recipients;
+                          SubmitPolicies policies) {
+        this.senderRates = policies.senderRates();
+        this.router = policies.router();
+        this.recipients = policies.recipients();
+        this.quietHours = policies.quietHours();
         this.messages = messages;
         this.batches = batches;
         this.pricing = pricing;
@@ -239,6 +238,13 @@ public class ChunkSubmitter {
                     finished.add(new Finished(m.id(), MessageStatus.FAILED, SUPPRESSED, "not sent: "
                             + PhoneNumbers.mask(m.recipient()) + " opted out (" + s.scope() + ", " + s.source() + ", "
                             + s.createdAt() + ")"));
+                    continue;
+                }
+                // the window is checked here, when it would go on the wire, not when it was queued
+                Instant opening = quietHours.nextOpening(m.recipient(), m.country(), m.category(), now);
+                if (opening.isAfter(now)) {
+                    retries.add(new Retry(m.id(), m.attempts(), opening, DEFERRED, "outside the sending window of "
+                            + m.country() + " (" + m.category() + "): deferred to " + opening));
                     continue;
                 }
             }

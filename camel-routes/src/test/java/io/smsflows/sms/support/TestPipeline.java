@@ -79,6 +79,12 @@ public final class TestPipeline {
     /** @param senderCaps parts per second per sender (smsflows.senders.caps), on the pipeline's clock */
     public TestPipeline(String name, TextTemplates templates, CarrierRouter router,
                         java.util.Map<String, Double> senderCaps) {
+        this(name, templates, router, senderCaps, io.smsflows.sms.compliance.QuietHours.NONE);
+    }
+
+    /** @param quietHours sending windows, checked at the wire on the pipeline's clock */
+    public TestPipeline(String name, TextTemplates templates, CarrierRouter router,
+                        java.util.Map<String, Double> senderCaps, io.smsflows.sms.compliance.QuietHours quietHours) {
         senderRates = new io.smsflows.sms.submit.SenderRates(senderCaps, clock);
         dataSource.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         new SmsFlowsSchema(dataSource);
@@ -94,7 +100,8 @@ public final class TestPipeline {
         batchRepository = new BatchRepository(jdbc);
         submitter = new ChunkSubmitter(messages, batchRepository, new PricingProperties(), new StandardSmsEncoder(),
                 encoding, wire, gate, suppressions, outboxConfig, "SMSFlows", transactions, signals, clock,
-                io.smsflows.sms.number.RecipientPolicy.ANY, router, senderRates);
+                new io.smsflows.sms.submit.SubmitPolicies(io.smsflows.sms.number.RecipientPolicy.ANY, router,
+                        senderRates, quietHours));
         matcher = new ReceiptMatcher(receipts, messages, batchRepository, receiptConfig, transactions, signals, clock);
         store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,

@@ -1,0 +1,24 @@
+package io.smsflows.sms.submit;
+
+import io.smsflows.sms.carrier.CarrierProperties;
+import io.smsflows.sms.carrier.CarrierRouter;
+import io.smsflows.sms.compliance.QuietHours;
+import io.smsflows.sms.number.RecipientPolicy;
+
+/**
+ * What the submit stage checks on every message at the moment it would go on the wire.
+ *
+ * @param recipients  destination countries (a country blocked after the message was queued never goes out)
+ * @param router      the message's carrier, among those available
+ * @param senderRates caps per sender
+ * @param quietHours  sending windows in the recipient's local time (outside: deferred to the next opening)
+ */
+public record SubmitPolicies(RecipientPolicy recipients, CarrierRouter router, SenderRates senderRates,
+                             QuietHours quietHours) {
+
+    /** No checks but one carrier (tests, a single SMSC). */
+    public static SubmitPolicies none() {
+        return new SubmitPolicies(RecipientPolicy.ANY, CarrierRouter.single(CarrierProperties.DEFAULT),
+                SenderRates.NONE, QuietHours.NONE);
+    }
+}
