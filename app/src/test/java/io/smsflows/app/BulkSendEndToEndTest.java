@@ -34,6 +34,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "smsflows.windows.enabled=false", // runs at any hour; sending windows: SendingWindowsEndToEndTest
+        "smsflows.consent.marketing=CRM_ASSERTED", // consent records at the wire: ConsentEndToEndTest
         "spring.datasource.url=jdbc:h2:mem:e2e-bulk;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=e2e-bulk",
         "smsflows.simulator.port=0",

@@ -123,7 +123,8 @@ class ClusterFailoverOnPostgresTest {
                 "--smsflows.outbox.lease=5s", "--smsflows.outbox.chunk-size=50",
                 "--camunda.bpm.admin-user.id=demo", "--camunda.bpm.admin-user.password=demo",
                 "--logging.level.io.smsflows=WARN",
-                "--smsflows.windows.enabled=false")); // runs at any hour; windows: SendingWindowsEndToEndTest
+                "--smsflows.windows.enabled=false", // runs at any hour; windows: SendingWindowsEndToEndTest
+                "--smsflows.consent.marketing=CRM_ASSERTED")); // consent records: ConsentEndToEndTest
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         nodes.add(process);
         return process;

@@ -35,6 +35,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "smsflows.simulator.port=0",
         "smsflows.simulator.receipt-delay=20ms",
         "smsflows.senders.numeric-fallback=+14155550100",
+        "smsflows.consent.marketing=CRM_ASSERTED", // the batch's recipients have no records; consent: ConsentEndToEndTest
         "smsflows.crm.username=demo",
         "smsflows.crm.password=demo",
         "camunda.bpm.admin-user.id=demo",

@@ -10,6 +10,8 @@ import io.smsflows.camunda.journey.SmsTemplates;
 import io.smsflows.camunda.reply.CamundaReplyListener;
 import io.smsflows.camunda.reply.LazyReplyListener;
 import io.smsflows.sms.consent.MarketingConsent;
+import io.smsflows.sms.consent.ConsentProperties;
+import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.crm.CrmCallbacks;
 import io.smsflows.sms.reply.Conversations;
@@ -46,8 +48,14 @@ class CamundaConsentConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(MarketingConsent.class)
-    MarketingConsent smsMarketingConsentPolicy() {
-        return MarketingConsent.crmAsserted();
+    MarketingConsent smsMarketingConsentPolicy(ConsentProperties consent, ConsentRecords records) {
+        if (consent.getMarketing() == ConsentProperties.MarketingMode.CRM_ASSERTED) {
+            return MarketingConsent.crmAsserted();
+        }
+        // RECORDS: a granted consent for the journey's sender, or for every sender
+        return (phone, evidence) -> ConsentRecords.allowing(records.granted(java.util.List.of(phone))
+                .getOrDefault(phone, java.util.List.of()), evidence.get("sender") == null ? null
+                : String.valueOf(evidence.get("sender"))) != null;
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.camunda.rest.ConsentController;
+import io.smsflows.sms.consent.ConsentProperties;
+import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.camunda.journey.CrmEvents;
 import io.smsflows.camunda.journey.ReminderPlanner;
 import io.smsflows.camunda.rest.EngineAuthorizationAdvice;
@@ -34,8 +37,20 @@ class CamundaRestApiConfiguration {
     @Bean
     JourneyController smsJourneyController(ProcessEngine engine, RoleCheckedEngine checked,
                                            ReminderPlanner reminderPlanner, @Qualifier("smsFlowsClock") Clock clock,
-                                           RecipientPolicy recipients) {
-        return new JourneyController(checked, reminderPlanner, new CrmEvents(engine), clock, recipients);
+                                           RecipientPolicy recipients, ConsentProperties consent,
+                                           ConsentRecords consents, CallerRoles caller) {
+        JourneyController controller = new JourneyController(checked, reminderPlanner, new CrmEvents(engine), clock,
+                recipients);
+        if (consent.getMarketing() == ConsentProperties.MarketingMode.RECORDS) {
+            controller.recordAssertedConsent(consents, caller);
+        }
+        return controller;
+    }
+
+    @Bean
+    ConsentController smsConsentController(ConsentRecords consents, SuppressionList suppressions,
+                                           CallerRoles caller) {
+        return new ConsentController(consents, suppressions, caller);
     }
 
     @Bean

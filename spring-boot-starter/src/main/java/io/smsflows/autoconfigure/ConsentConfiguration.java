@@ -1,5 +1,6 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.config.SmsFlowsSchema;
 import io.smsflows.sms.consent.RecipientGate;
 import io.smsflows.sms.consent.SuppressionList;
@@ -18,6 +19,12 @@ class ConsentConfiguration {
     @Bean
     RecipientGate smsRecipientGate(DataSource dataSource, SqlDialect dialect, SmsFlowsSchema schema) {
         return new RecipientGate(dataSource, dialect);
+    }
+
+    @Bean
+    ConsentRecords smsConsentRecords(DataSource dataSource, RecipientGate gate,
+                                     @Qualifier("smsFlowsClock") Clock clock) {
+        return new ConsentRecords(new JdbcTemplate(dataSource), gate, Transactions.on(dataSource), clock);
     }
 
     @Bean

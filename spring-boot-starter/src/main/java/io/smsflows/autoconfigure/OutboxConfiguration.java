@@ -21,6 +21,8 @@ import io.smsflows.sms.submit.ChunkSubmitter;
 import io.smsflows.sms.submit.SenderRates;
 import io.smsflows.sms.submit.SubmitPolicies;
 import io.smsflows.sms.compliance.QuietHours;
+import io.smsflows.sms.consent.ConsentProperties;
+import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.config.SenderProperties;
 import io.smsflows.sms.support.PipelineSignals;
 import io.smsflows.sms.support.SqlDialect;
@@ -71,10 +73,12 @@ class OutboxConfiguration {
                                      OutboxProperties config, SmppProperties smpp, DataSource dataSource,
                                      PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock,
                                      RecipientPolicy recipients, CarrierRouter router, SenderProperties senders,
-                                     QuietHours quietHours) {
+                                     QuietHours quietHours, ConsentRecords consents,
+                                     ConsentProperties consent) {
         return new ChunkSubmitter(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config,
                 smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, new SubmitPolicies(recipients,
-                router, new SenderRates(senders.getCaps(), clock), quietHours));
+                router, new SenderRates(senders.getCaps(), clock), quietHours,
+                consent.getMarketing() == ConsentProperties.MarketingMode.RECORDS ? consents : null));
     }
 
     @Bean

@@ -469,7 +469,9 @@ public final class LoadTool {
                 "--smsflows.simulator.port=0", "--smsflows.simulator.receipt-delay=" + opt("receipt-delay", "50ms"),
                 "--smsflows.simulator.recorded=1000",
                 // a benchmark runs at any hour: its marketing batches must not wait for the recipients' morning
-                "--smsflows.windows.enabled=false"));
+                "--smsflows.windows.enabled=false",
+                // its recipients are generated: the batch asserts their consent (no records to import first)
+                "--smsflows.consent.marketing=CRM_ASSERTED"));
         if (options.containsKey("smsc")) {
             String[] hostPort = options.get("smsc").split(":");
             args.add("--smsflows.smpp.host=" + hostPort[0]);

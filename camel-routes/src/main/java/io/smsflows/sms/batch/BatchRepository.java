@@ -111,23 +111,28 @@ public class BatchRepository {
         return new BatchStatus(b.id(), b.state(), b.category(), b.sender(), b.businessKey(), b.processInstanceId(),
                 b.total(), b.accepted(), b.rejected(), b.queued(), b.submitted(), b.delivered(), b.failed(),
                 b.expired(), b.suppressed(), b.cancelled(), b.parts(), b.priced() ? b.cost() : null, currency,
-                b.createdAt(), b.firstSubmittedAt(), b.lastDoneAt(), b.doneAt(), b.cancelledAt(), null, null);
+                b.createdAt(), b.firstSubmittedAt(), b.lastDoneAt(), b.doneAt(), b.cancelledAt(), null, null, null);
     }
 
     /**
-     * Adds the messages of a batch waiting for their sending window, and the earliest of their openings. Reads the
-     * batch's queued rows: asked for by a caller, not polled.
+     * Adds the messages of a batch waiting for their sending window (and the earliest opening) and those that failed
+     * for want of consent. Reads the batch's rows: asked for by a caller, not polled.
      */
-    public BatchStatus withDeferred(BatchStatus status) {
-        if (status.queued() == 0) {
-            return status.withDeferred(0, null);
-        }
-        return jdbc.query("select count(*), min(next_attempt_at) from sms_message where batch_id = ? "
-                + "and status = 'QUEUED' and error_code = 'DEFERRED'", rs -> {
-                    rs.next();
-                    java.sql.Timestamp next = rs.getTimestamp(2);
-                    return status.withDeferred(rs.getInt(1), next == null ? null : next.toInstant());
+    public BatchStatus withDetails(BatchStatus status) {
+        int[] deferred = {0};
+        int[] noConsent = {0};
+        Instant[] next = {null};
+        jdbc.query("select error_code, count(*), min(next_attempt_at) from sms_message where batch_id = ? "
+                + "and ((error_code = 'DEFERRED' and status = 'QUEUED') or (error_code = 'NO_CONSENT' "
+                + "and status = 'FAILED')) group by error_code", rs -> {
+                    if ("DEFERRED".equals(rs.getString(1))) {
+                        deferred[0] = rs.getInt(2);
+                        next[0] = rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant();
+                    } else {
+                        noConsent[0] = rs.getInt(2);
+                    }
                 }, status.id());
+        return status.withDetails(deferred[0], next[0], noConsent[0]);
     }
 
     /**

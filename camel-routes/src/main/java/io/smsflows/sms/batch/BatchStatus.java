@@ -24,19 +24,21 @@ import java.time.Instant;
  * @param deferred   of the queued ones, those waiting for their recipient's sending window (counted when the status
  *                   is asked for over REST; null elsewhere)
  * @param nextOpening the earliest time a deferred one may go, or null
+ * @param noConsent  of the failed ones, marketing messages without a consent record at the wire (asked for over
+ *                   REST; null elsewhere)
  */
 public record BatchStatus(String id, BatchState state, String category, String sender, String businessKey,
                           String processInstanceId, int total, int accepted, int rejected, int queued, int submitted,
                           int delivered, int failed, int expired, int suppressed, int cancelled, long parts,
                           BigDecimal cost, String currency, Instant createdAt, Instant firstSubmittedAt,
                           Instant lastDoneAt, Instant doneAt, Instant cancelledAt, Integer deferred,
-                          Instant nextOpening) {
+                          Instant nextOpening, Integer noConsent) {
 
-    /** The same status with its deferred messages counted. */
-    public BatchStatus withDeferred(int count, Instant next) {
+    /** The same status with its deferred and no-consent messages counted. */
+    public BatchStatus withDetails(int deferredCount, Instant next, int noConsentCount) {
         return new BatchStatus(id, state, category, sender, businessKey, processInstanceId, total, accepted, rejected,
                 queued, submitted, delivered, failed, expired, suppressed, cancelled, parts, cost, currency, createdAt,
-                firstSubmittedAt, lastDoneAt, doneAt, cancelledAt, count, next);
+                firstSubmittedAt, lastDoneAt, doneAt, cancelledAt, deferredCount, next, noConsentCount);
     }
 
 

@@ -139,7 +139,7 @@ public class SmsBatches {
 
     /** The status of a batch: one row (its counters move with its messages, in the same transactions). */
     public Optional<BatchStatus> status(String id) {
-        return batches.findById(id).map(b -> batches.withDeferred(batches.status(b, pricing.getCurrency())));
+        return batches.findById(id).map(b -> batches.withDetails(batches.status(b, pricing.getCurrency())));
     }
 
     /**

@@ -3,7 +3,7 @@ package io.smsflows.sms.consent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Opt-outs and the suppression list, {@code smsflows.consent.*}.
+ * Opt-outs, the suppression list and marketing consent, {@code smsflows.consent.*}.
  */
 @ConfigurationProperties(prefix = "smsflows.consent")
 public class ConsentProperties {
@@ -13,6 +13,18 @@ public class ConsentProperties {
      * short code or brand) the opt-out was sent to; code words always opt out of their own scope.
      */
     private ScopeMode scope = ScopeMode.GLOBAL;
+    /**
+     * RECORDS: a marketing message needs a granted consent record (sms_consent) when it goes on the wire. CRM_ASSERTED:
+     * the caller asserts consent for what it sends (a journey's marketingConsent, every marketing batch): nothing is
+     * checked at the wire. See docs/compliance.md.
+     */
+    private MarketingMode marketing = MarketingMode.RECORDS;
+
+    public MarketingMode getMarketing() { return marketing; }
+    public void setMarketing(MarketingMode marketing) { this.marketing = marketing; }
+
+    /** Where marketing consent comes from. */
+    public enum MarketingMode { RECORDS, CRM_ASSERTED }
 
     public ScopeMode getScope() { return scope; }
     public void setScope(ScopeMode scope) { this.scope = scope; }

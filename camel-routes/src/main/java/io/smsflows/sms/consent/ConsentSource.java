@@ -7,5 +7,9 @@ public enum ConsentSource {
     /** The CRM over REST (e.g. unsubscribed on the website). */
     CRM,
     /** An operator (Tasklist form or the suppression REST API). */
-    OPERATOR
+    OPERATOR,
+    /** A web form (double opt-in or a checkbox), recorded by the CRM with the form's proof. */
+    WEB_FORM,
+    /** A bulk import of consents collected elsewhere. */
+    IMPORT
 }

@@ -249,6 +249,12 @@ public class SmsMessageRepository {
                 ts(now), ts(now), NOT_NULL, ts(now));
     }
 
+    /** Records which consent allowed each marketing message (in the submitting transaction). */
+    public void setConsents(Map<String, String> consentIdByMessage) {
+        jdbc.batchUpdate("update sms_message set consent_id = ? where id = ?", consentIdByMessage.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+    }
+
     /** Records which rule and carrier took each message (before its parts go out, in the submitting transaction). */
     public void setRoutes(Map<String, RouteChoice> routes) {
         jdbc.batchUpdate("update sms_message set route_rule = ?, carrier = ? where id = ?", routes.entrySet().stream()

@@ -3,6 +3,8 @@ package io.smsflows.sms.submit;
 import io.smsflows.sms.batch.BatchCounters;
 import io.smsflows.sms.batch.BatchRepository;
 import io.smsflows.sms.compliance.QuietHours;
+import io.smsflows.sms.consent.ConsentRecord;
+import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.carrier.CarrierRouter;
 import io.smsflows.sms.carrier.NoRouteException;
 import io.smsflows.sms.carrier.RouteChoice;
@@ -75,6 +77,8 @@ public class ChunkSubmitter {
     public static final String NO_ROUTE = "NO_ROUTE";
     /** error_code of a message waiting because every carrier its rule allows is down. */
     public static final String NO_CARRIER = "NO_CARRIER";
+    /** error_code of a marketing message without a granted consent when it would have gone on the wire. */
+    public static final String NO_CONSENT = "NO_CONSENT";
     /** error_code of a message outside its recipient's sending window, waiting for its next opening. */
     public static final String DEFERRED = "DEFERRED";
     /** error_code of a message waiting for room under its sender's cap (smsflows.senders.caps). */
@@ -86,6 +90,7 @@ public class ChunkSubmitter {
     private final CarrierRouter router;
     private final SenderRates senderRates;
     private final QuietHours quietHours;
+    private final ConsentRecords consents;
     private final SmsMessageRepository messages;
     private final BatchRepository batches;
     private final PricingProperties pricing;
@@ -118,6 +123,7 @@ public class ChunkSubmitter {
         this.router = policies.router();
         this.recipients = policies.recipients();
         this.quietHours = policies.quietHours();
+        this.consents = policies.consents();
         this.messages = messages;
         this.batches = batches;
         this.pricing = pricing;
@@ -206,6 +212,12 @@ public class ChunkSubmitter {
         List<String> gated = chunk.stream().filter(ClaimedSms::unadmitted).map(ClaimedSms::recipient).toList();
         Map<String, Integer> nextRef = gated.isEmpty() ? new HashMap<>() : new HashMap<>(gate.lockAll(gated));
         Map<String, List<Suppression>> blocking = gated.isEmpty() ? Map.of() : suppressions.activeFor(gated);
+        List<String> marketing = consents == null ? List.of() : chunk.stream()
+                .filter(m -> m.unadmitted() && SmsCategories.MARKETING.equals(m.category()))
+                .map(ClaimedSms::recipient).distinct().toList();
+        // read under the recipients' locks: a withdrawal committed before is seen, a later one waits for the wire
+        Map<String, List<ConsentRecord>> granted = marketing.isEmpty() ? Map.of() : consents.granted(marketing);
+        Map<String, String> consentOf = new HashMap<>();
         Set<String> cancelled = messages.cancelledBatches(chunk.stream().map(ClaimedSms::batchId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
 
@@ -239,6 +251,18 @@ public class ChunkSubmitter {
                             + PhoneNumbers.mask(m.recipient()) + " opted out (" + s.scope() + ", " + s.source() + ", "
                             + s.createdAt() + ")"));
                     continue;
+                }
+                if (consents != null && SmsCategories.MARKETING.equals(m.category())) {
+                    ConsentRecord allowing = ConsentRecords.allowing(granted.getOrDefault(m.recipient(), List.of()),
+                            sender);
+                    if (allowing == null) {
+                        finished.add(new Finished(m.id(), MessageStatus.FAILED, NO_CONSENT, "not sent: no marketing "
+                                + "consent recorded for " + PhoneNumbers.mask(m.recipient()) + " (scope "
+                                + ConsentRecords.MARKETING + " or " + ConsentRecords.marketingScope(sender)
+                                + "); record it with POST /api/consents"));
+                        continue;
+                    }
+                    consentOf.put(m.id(), allowing.id());
                 }
                 // the window is checked here, when it would go on the wire, not when it was queued
                 Instant opening = quietHours.nextOpening(m.recipient(), m.country(), m.category(), now);
@@ -320,6 +344,9 @@ public class ChunkSubmitter {
         }
         if (!routed.isEmpty()) {
             messages.setRoutes(routed);
+        }
+        if (!consentOf.isEmpty()) {
+            messages.setConsents(consentOf);
         }
 
         onTheWire[0] = !parts.isEmpty();

@@ -3,6 +3,7 @@ package io.smsflows.sms.submit;
 import io.smsflows.sms.carrier.CarrierProperties;
 import io.smsflows.sms.carrier.CarrierRouter;
 import io.smsflows.sms.compliance.QuietHours;
+import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.number.RecipientPolicy;
 
 /**
@@ -12,13 +13,15 @@ import io.smsflows.sms.number.RecipientPolicy;
  * @param router      the message's carrier, among those available
  * @param senderRates caps per sender
  * @param quietHours  sending windows in the recipient's local time (outside: deferred to the next opening)
+ * @param consents    consent records a marketing message needs when it goes on the wire; null: the CRM asserts
+ *                    consent for what it sends (smsflows.consent.marketing = CRM_ASSERTED)
  */
 public record SubmitPolicies(RecipientPolicy recipients, CarrierRouter router, SenderRates senderRates,
-                             QuietHours quietHours) {
+                             QuietHours quietHours, ConsentRecords consents) {
 
     /** No checks but one carrier (tests, a single SMSC). */
     public static SubmitPolicies none() {
         return new SubmitPolicies(RecipientPolicy.ANY, CarrierRouter.single(CarrierProperties.DEFAULT),
-                SenderRates.NONE, QuietHours.NONE);
+                SenderRates.NONE, QuietHours.NONE, null);
     }
 }

@@ -53,6 +53,7 @@ public final class TestPipeline {
     public final ReceiptRepository receipts;
     public final RecipientGate gate;
     public final SuppressionList suppressions;
+    public final io.smsflows.sms.consent.ConsentRecords consents;
     public final SmsOutbox outbox;
     public final OutboxDispatcher dispatcher;
     public final ChunkSubmitter submitter;
@@ -85,6 +86,13 @@ public final class TestPipeline {
     /** @param quietHours sending windows, checked at the wire on the pipeline's clock */
     public TestPipeline(String name, TextTemplates templates, CarrierRouter router,
                         java.util.Map<String, Double> senderCaps, io.smsflows.sms.compliance.QuietHours quietHours) {
+        this(name, templates, router, senderCaps, quietHours, false);
+    }
+
+    /** @param checkConsent marketing needs a granted consent record at the wire ({@link #consents}) */
+    public TestPipeline(String name, TextTemplates templates, CarrierRouter router,
+                        java.util.Map<String, Double> senderCaps, io.smsflows.sms.compliance.QuietHours quietHours,
+                        boolean checkConsent) {
         senderRates = new io.smsflows.sms.submit.SenderRates(senderCaps, clock);
         dataSource.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         new SmsFlowsSchema(dataSource);
@@ -94,6 +102,7 @@ public final class TestPipeline {
         receipts = new ReceiptRepository(jdbc);
         gate = new RecipientGate(dataSource, SqlDialect.H2);
         suppressions = new SuppressionList(jdbc, gate, clock);
+        consents = new io.smsflows.sms.consent.ConsentRecords(jdbc, gate, transactions, clock);
         EncodingPolicy encoding = EncodingPolicy.defaults();
         outbox = new SmsOutbox(messages, new StandardSmsEncoder(), encoding, "SMSFlows", clock, suppressions, signals);
         dispatcher = new OutboxDispatcher(messages, outboxConfig, transactions, "node-a", signals, clock);
@@ -101,7 +110,7 @@ public final class TestPipeline {
         submitter = new ChunkSubmitter(messages, batchRepository, new PricingProperties(), new StandardSmsEncoder(),
                 encoding, wire, gate, suppressions, outboxConfig, "SMSFlows", transactions, signals, clock,
                 new io.smsflows.sms.submit.SubmitPolicies(io.smsflows.sms.number.RecipientPolicy.ANY, router,
-                        senderRates, quietHours));
+                        senderRates, quietHours, checkConsent ? consents : null));
         matcher = new ReceiptMatcher(receipts, messages, batchRepository, receiptConfig, transactions, signals, clock);
         store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,

@@ -1,5 +1,8 @@
 package io.smsflows.camunda.rest;
 
+import io.smsflows.sms.consent.ConsentRecords;
+import io.smsflows.sms.consent.ConsentSource;
+import io.smsflows.sms.security.CallerRoles;
 import io.smsflows.camunda.journey.CrmEvents;
 import io.smsflows.camunda.journey.ReminderPlanner;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
@@ -60,6 +63,18 @@ public class JourneyController {
     private final ReminderPlanner planner;
     private final CrmEvents events;
     private final Clock clock;
+
+    private ConsentRecords consents;
+    private CallerRoles caller;
+
+    /**
+     * With consent records: a {@code marketingConsent: true} from the CRM is recorded as a consent (source CRM,
+     * proof: who asserted it for which cart), which the pipeline then finds when the reminder goes on the wire.
+     */
+    public void recordAssertedConsent(ConsentRecords consents, CallerRoles caller) {
+        this.consents = consents;
+        this.caller = caller;
+    }
 
     public JourneyController(RoleCheckedEngine engine, ReminderPlanner planner, CrmEvents events, Clock clock,
                              RecipientPolicy recipients) {
@@ -157,6 +172,14 @@ public class JourneyController {
         putIfPresent(vars, "sender", r.sender());
         // marketing needs consent; absent means no (the journey records "noConsent" and sends nothing)
         vars.put("marketingConsent", Boolean.TRUE.equals(r.marketingConsent()));
+        if (consents != null && Boolean.TRUE.equals(r.marketingConsent())) {
+            // the CRM's word is a consent record of source CRM, with who said it and when: the pipeline checks records
+            String actor = caller.userId() == null ? "anonymous" : caller.userId();
+            consents.record(phone, r.sender() == null || r.sender().isBlank() ? null
+                    : ConsentRecords.marketingScope(r.sender()), true, ConsentSource.CRM,
+                    "{\"assertedBy\":\"" + actor.replace("\"", "") + "\",\"journey\":\"" + ABANDONED_CART
+                            + "\",\"cartId\":\"" + r.cartId().replace("\"", "") + "\"}", actor);
+        }
         return start(ABANDONED_CART, r.cartId(), vars);
     }
 
