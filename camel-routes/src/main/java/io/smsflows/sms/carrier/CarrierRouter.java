@@ -59,7 +59,8 @@ public final class CarrierRouter {
                         + "letters, digits and '-' (it names routes, metrics and message records)");
             }
         }
-        this.carriers = Map.copyOf(carriers);
+        // in their declared order: least-cost breaks ties by it, the same on every node
+        this.carriers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(carriers));
         this.networkOf = networkOf;
         List<Rule> built = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {

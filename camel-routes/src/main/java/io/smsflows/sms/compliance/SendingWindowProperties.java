@@ -25,7 +25,10 @@ public class SendingWindowProperties {
 
     /** false: no window is applied (every message goes when it is due). */
     private boolean enabled = true;
-    /** By country, then category ("*" for every category): days (MON-SAT, MON,WED, ALL), from, to (HH:mm). */
+    /**
+     * By country, then category ("all" for every category of the country; "*" works in YAML only as "[*]"): days
+     * (MON-SAT, MON,WED, ALL), from, to (HH:mm).
+     */
     private Map<String, Map<String, Rule>> rules = defaults();
     /** By country: holidays, "MM-dd" every year or "yyyy-MM-dd" once; no window of the country opens on them. */
     private Map<String, List<String>> holidays = defaultHolidays();
@@ -91,7 +94,9 @@ public class SendingWindowProperties {
             String where = "smsflows.windows.rules." + country + "." + category;
             Set<MonthDay> everyYear = new HashSet<>();
             Set<LocalDate> dates = new HashSet<>();
-            for (String h : holidays.getOrDefault(country, List.of())) {
+            List<String> days = holidays.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(country))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            for (String h : days) {
                 try {
                     if (h.trim().length() == 5) {
                         everyYear.add(MonthDay.parse("--" + h.trim()));
@@ -104,7 +109,9 @@ public class SendingWindowProperties {
                 }
             }
             try {
-                windows.put(country.toUpperCase(Locale.ROOT) + ":" + category.toLowerCase(Locale.ROOT),
+                String key = category.isBlank() || category.equals("*") || category.equalsIgnoreCase("all") ? "*"
+                        : category.toLowerCase(Locale.ROOT);
+                windows.put(country.toUpperCase(Locale.ROOT) + ":" + key,
                         new SendingWindows.Window(days(rule.getDays(), where), LocalTime.parse(rule.getFrom()),
                                 LocalTime.parse(rule.getTo()), everyYear, dates));
             } catch (DateTimeParseException e) {

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * When a message may reach a recipient: per country and category, the allowed days and hours in the recipient's
  * local time, and the public holidays. A number in several time zones must be inside the window in every one of them
- * (the most restrictive). Plain Java.
+ * (the most restrictive); when no instant is (zones that span the globe), the middle zone by UTC offset decides.
+ * Plain Java.
  */
 public final class SendingWindows {
 
@@ -104,7 +105,12 @@ public final class SendingWindows {
             }
             candidate = latest;
         }
-        throw new IllegalStateException("no instant is inside the " + country + " " + category + " window in all of "
-                + all + ": widen the window");
+        // no instant is inside the window in all of them (a number libphonenumber places only by country, whose zones
+        // span the globe, as +1 does from Guam to Pago Pago): the window of the middle zone by offset, which always
+        // opens, instead of none or the least restrictive
+        List<ZoneId> byOffset = all.stream()
+                .sorted(java.util.Comparator.comparing(z -> z.getRules().getOffset(now))).toList();
+        ZoneId middle = byOffset.get(byOffset.size() / 2);
+        return window.nextOpening(now.atZone(middle)).toInstant();
     }
 }

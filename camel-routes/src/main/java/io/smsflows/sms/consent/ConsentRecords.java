@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import io.smsflows.sms.support.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +69,7 @@ public class ConsentRecords {
         return transactions.execute(tx -> {
             gate.lockAll(List.of(recipient));
             Instant now = clock.instant();
-            String id = UUID.randomUUID().toString();
+            String id = TimeOrderedIds.next(); // orders events of the same instant in the audit trail
             int updated = jdbc.update("update sms_consent set id = ?, granted = ?, source = ?, proof = ?, "
                             + "recorded_by = ?, changed_at = ? where recipient = ? and scope = ?", id, granted,
                     source.name(), cut(proof), actor, Timestamp.from(now), recipient, normalisedScope);

@@ -36,6 +36,8 @@ public class HttpProviderRoutes extends RouteBuilder {
     private static final String INDEX = "SmsFlowsHttpIndex";
     private static final String STARTED = "SmsFlowsHttpStarted";
     private static final String RESULTS = "SmsFlowsHttpResults";
+    private static final String NOT_SENT = "SmsFlowsHttpNotSent";
+    private static final String MESSAGE_ID = "SmsFlowsHttpMessageId";
 
     private final Map<String, HttpCarrier> carriers = new ConcurrentHashMap<>();
 
@@ -65,6 +67,8 @@ public class HttpProviderRoutes extends RouteBuilder {
         CircuitBreaker breaker = CircuitBreaker.of("sms-http-" + name, CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(config.getRetryAfter()).permittedNumberOfCallsInHalfOpenState(2)
+                // a trial call that never reports back must not keep the provider half-open (and out of use) forever
+                .maxWaitDurationInHalfOpenState(config.getRetryAfter())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true).build());
         return new HttpCarrier(name, config, api, rate, breaker);
     }
@@ -112,12 +116,26 @@ public class HttpProviderRoutes extends RouteBuilder {
                 .end();
     }
 
-    private void prepare(HttpCarrier carrier, Exchange exchange) throws InterruptedException {
+    private void prepare(HttpCarrier carrier, Exchange exchange) {
         PartSubmission message = exchange.getIn().getBody(PartSubmission.class);
         exchange.setProperty(INDEX, exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class));
         if (!carrier.breaker().tryAcquirePermission()) {
             return; // not sent: the answer says so
         }
+        try {
+            build(carrier, message, exchange);
+        } catch (Exception e) {
+            // nothing went out: give the permission back and say why (an attempt is used, so it cannot loop forever)
+            carrier.breaker().releasePermission();
+            exchange.setProperty(STARTED, null);
+            exchange.setProperty(NOT_SENT, e.getMessage() == null ? e.toString() : e.getMessage());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void build(HttpCarrier carrier, PartSubmission message, Exchange exchange) throws InterruptedException {
         if (carrier.rate() != null) {
             for (int i = 0; i < message.messageParts(); i++) {
                 carrier.rate().asBlocking().consume(1); // parts, evenly spaced: never a burst over the rate
@@ -132,6 +150,9 @@ public class HttpProviderRoutes extends RouteBuilder {
         if (carrier.config().getAuthHeader() != null && !carrier.config().getAuthHeader().isBlank()) {
             exchange.getIn().setHeader("Authorization", carrier.config().getAuthHeader());
         }
+        // providers that take one (most do) drop a resend of the same message instead of sending it twice
+        exchange.getIn().setHeader("Idempotency-Key", message.messageId());
+        exchange.setProperty(MESSAGE_ID, message.messageId());
         exchange.getIn().setBody(request.body());
         exchange.setProperty(STARTED, System.nanoTime());
     }
@@ -173,6 +194,10 @@ public class HttpProviderRoutes extends RouteBuilder {
 
         private SubmitResult answer(Exchange part) {
             Long started = part.getProperty(STARTED, Long.class);
+            String notSent = part.getProperty(NOT_SENT, String.class);
+            if (notSent != null) {
+                return failed(true, "HTTP_NOT_SENT", carrier.name() + ": request not built: " + notSent);
+            }
             if (started == null) {
                 return failed(true, "PROVIDER_DOWN", carrier.name() + " kept failing: left out of routing for "
                         + carrier.config().getRetryAfter());
@@ -189,10 +214,16 @@ public class HttpProviderRoutes extends RouteBuilder {
             if (status >= 200 && status < 300) {
                 carrier.breaker().onSuccess(nanos, TimeUnit.NANOSECONDS);
                 String id = carrier.api().acceptedId(body);
-                return id == null || id.isBlank()
-                        ? failed(true, "NO_ID", carrier.name() + " accepted the message but gave no id")
-                        // ids of different providers cannot meet: the carrier's name is part of the id
-                        : SubmitResult.accepted(carrier.name() + ":" + id);
+                // accepted is accepted: sending it again would reach the customer twice. Without a readable id no
+                // status will match it (it expires without a receipt) and the log says why.
+                if (id == null || id.isBlank()) {
+                    id = "no-id-" + part.getProperty(MESSAGE_ID, String.class);
+                    org.slf4j.LoggerFactory.getLogger(HttpProviderRoutes.class).warn("{} accepted a message (HTTP {}) "
+                            + "but its answer has no id where smsflows.carriers.{}.fields.id says: statuses cannot "
+                            + "be matched", carrier.name(), status, carrier.name());
+                }
+                // ids of different providers cannot meet: the carrier's name is part of the id
+                return SubmitResult.accepted(carrier.name() + ":" + id);
             }
             String said = carrier.name() + " answered HTTP " + status + ": " + carrier.api().errorText(body);
             if (status == 429) {

@@ -9,6 +9,7 @@ import io.smsflows.sms.receipt.ReceiptStore;
 import io.smsflows.sms.receipt.SmscMessageIds;
 import io.smsflows.sms.security.SignedRequests;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,8 +64,8 @@ public class WebhookController {
     }
 
     @PostMapping("/{carrier}/status")
-    public ResponseEntity<?> status(@PathVariable String carrier, @RequestBody(required = false) byte[] body,
-                                    HttpServletRequest request) {
+    public ResponseEntity<?> status(@PathVariable String carrier, HttpServletRequest request) throws IOException {
+        byte[] body = raw(request);
         return handle(carrier, "status", body, request, (provider, bytes) -> {
             ProviderApi.Status status = provider.api().status(request.getContentType(), bytes);
             ReceiptState state = ProviderApi.state(status.status());
@@ -78,8 +78,8 @@ public class WebhookController {
     }
 
     @PostMapping("/{carrier}/inbound")
-    public ResponseEntity<?> inbound(@PathVariable String carrier, @RequestBody(required = false) byte[] body,
-                                     HttpServletRequest request) {
+    public ResponseEntity<?> inbound(@PathVariable String carrier, HttpServletRequest request) throws IOException {
+        byte[] body = raw(request);
         return handle(carrier, "inbound", body, request, (provider, bytes) -> {
             ProviderApi.Inbound mo = provider.api().inbound(request.getContentType(), bytes);
             String id = inbound.store(new RawMo(mo.from(), mo.to(), 0x08, 0,
@@ -87,6 +87,14 @@ public class WebhookController {
                     Map.of(PROVIDER_ID_TAG, mo.messageId().getBytes(StandardCharsets.UTF_8))));
             return Map.of("stored", "inbound", "id", id);
         });
+    }
+
+    /**
+     * The body exactly as the provider signed it. Not through Spring's converters: for a form POST they rebuild the
+     * body from the parsed parameters, with their own encoding, and the signature would not match.
+     */
+    private byte[] raw(HttpServletRequest request) throws IOException {
+        return request.getInputStream().readAllBytes();
     }
 
     private interface Store {

@@ -9,9 +9,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class WebhookEvents {
 
     private final JdbcTemplate jdbc;
+    private final java.util.concurrent.atomic.AtomicLong remembered = new java.util.concurrent.atomic.AtomicLong();
 
     public WebhookEvents(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Forgets requests older than a day: a replay that old is refused as stale by its signature's timestamp anyway
+     * (the tolerance is minutes), so the table stays small. Done every 1,000 requests.
+     */
+    private void purge(Instant now) {
+        jdbc.update("delete from sms_webhook_event where received_at < ?", Timestamp.from(now.minusSeconds(86_400)));
     }
 
     public boolean seen(String carrier, String signature) {
@@ -27,6 +36,9 @@ public class WebhookEvents {
                     carrier, signature, kind, Timestamp.from(at));
         } catch (DuplicateKeyException e) {
             // processed twice at the same moment: both stores are idempotent (receipts, inbound fingerprints)
+        }
+        if (remembered.incrementAndGet() % 1000 == 0) {
+            purge(at);
         }
     }
 }

@@ -234,7 +234,7 @@ public class SmsMessageRepository {
                     (Boolean) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
                     r[7] == null ? null : ((Number) r[7]).intValue(), (Integer) r[8], (Boolean) r[9],
                     (String) r[10], !"NONE".equals(r[11]), sent.getOrDefault((String) r[0], Set.of()),
-                    (String) r[12], (String) r[13]));
+                    (String) r[12], (String) r[13], (String) r[14]));
         }
         return claimed;
     }

@@ -33,6 +33,18 @@ public final class SmscMessageIds {
     }
 
     /**
+     * An id of one carrier's SMSC, kept apart from other carriers' ("orange-fr:1234": two SMSCs counting from 1 never
+     * meet). The single SMSC of a configuration without carriers ({@code default}) keeps bare ids.
+     */
+    public static String scoped(String carrier, String id) {
+        String n = normalise(id);
+        if (n.isEmpty() || carrier == null || carrier.equals("default")) {
+            return n;
+        }
+        return carrier + ":" + n;
+    }
+
+    /**
      * Every normal form the given receipt id may have been stored under: itself, and for a number its hex or
      * decimal reading. The first element is the exact normal form (preferred when several parts match).
      */
@@ -40,6 +52,13 @@ public final class SmscMessageIds {
         String n = normalise(receiptId);
         Set<String> result = new LinkedHashSet<>();
         if (n.isEmpty()) {
+            return result;
+        }
+        int scope = n.lastIndexOf(':');
+        if (scope > 0) {
+            // a carrier's id: the readings of the id, each under the same carrier
+            String carrier = n.substring(0, scope + 1);
+            candidates(n.substring(scope + 1)).forEach(c -> result.add(carrier + c));
             return result;
         }
         result.add(n);

@@ -57,9 +57,9 @@ public final class SmppErrors {
 
     /** The code of a failure ({@link SubmitFailure#code()}) says the SMSC throttled us. */
     public static boolean isThrottlingCode(String code) {
-        // an HTTP provider's 429, or one left out of routing between routing and sending: wait, as throttled
-        return hex(THROTTLED).equals(code) || hex(QUEUE_FULL).equals(code) || "HTTP_429".equals(code)
-                || "PROVIDER_DOWN".equals(code);
+        // an HTTP provider left out of routing between routing and sending: wait, as throttled (its 429 uses
+        // attempts: a provider whose quota is gone must not hold messages forever)
+        return hex(THROTTLED).equals(code) || hex(QUEUE_FULL).equals(code) || "PROVIDER_DOWN".equals(code);
     }
 
     /** Turns whatever camel-smpp threw into a classified failure. */

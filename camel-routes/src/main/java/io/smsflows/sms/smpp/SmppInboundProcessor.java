@@ -6,6 +6,7 @@ import io.smsflows.sms.number.PhoneNumbers;
 import io.smsflows.sms.receipt.DeliveryReceipt;
 import io.smsflows.sms.receipt.DeliveryReceiptParser;
 import io.smsflows.sms.receipt.ReceiptStore;
+import io.smsflows.sms.receipt.SmscMessageIds;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -31,10 +32,21 @@ public class SmppInboundProcessor implements Processor {
 
     private final ReceiptStore receipts;
     private final InboundStore inbound;
+    private final String carrier;
 
     public SmppInboundProcessor(ReceiptStore receipts, InboundStore inbound) {
+        this(receipts, inbound, null);
+    }
+
+    private SmppInboundProcessor(ReceiptStore receipts, InboundStore inbound, String carrier) {
         this.receipts = receipts;
         this.inbound = inbound;
+        this.carrier = carrier;
+    }
+
+    /** The same processor for the binds of one carrier: its receipts' ids are scoped to it, as its submits' are. */
+    public SmppInboundProcessor forCarrier(String name) {
+        return new SmppInboundProcessor(receipts, inbound, name);
     }
 
     @Override
@@ -51,7 +63,9 @@ public class SmppInboundProcessor implements Processor {
                 DeliveryReceipt receipt = DeliveryReceiptParser.parse(
                         body == null ? null : new String(body, StandardCharsets.ISO_8859_1), SmppTlvs.toMap(deliverSm.getOptionalParameters()),
                         deliverSm.getSourceAddr(), deliverSm.getDestAddress());
-                receipts.store(receipt);
+                receipts.store(new DeliveryReceipt(SmscMessageIds.scoped(carrier, receipt.smscMessageId()),
+                        receipt.rawMessageId(), receipt.state(), receipt.errorCode(), receipt.submitDate(),
+                        receipt.doneDate(), receipt.sourceAddr(), receipt.destAddr(), receipt.rawText()));
                 exchange.getIn().setHeader(KIND, "receipt");
             } else {
                 storeInbound(deliverSm);

@@ -118,12 +118,12 @@ public class SmppRoutes extends RouteBuilder {
 
         if (transceiver) {
             from("direct:" + INBOUND_ROUTE + name).routeId(INBOUND_ROUTE + name).errorHandler(noErrorHandler())
-                    .process(inbound);
+                    .process(inbound.forCarrier(name));
         } else {
             // camel-smpp binds a consumer as bind_receiver (the producers above are bind_transmitter)
             from(copy(template, "&carrier=" + name + "&receiver=true")).routeId(INBOUND_ROUTE + name)
                     .errorHandler(noErrorHandler())
-                    .process(inbound);
+                    .process(inbound.forCarrier(name));
         }
     }
 

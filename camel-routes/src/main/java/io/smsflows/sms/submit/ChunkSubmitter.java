@@ -199,6 +199,15 @@ public class ChunkSubmitter {
         batches.apply(counters, at);
     }
 
+    /**
+     * A failure after which the message may have reached the carrier anyway: no submit_sm_resp in time, an HTTP
+     * connection lost or a provider error after the request went out. Sending again is counted as a duplicate.
+     */
+    private static boolean maybeSent(String code) {
+        return "TIMEOUT".equals(code) || "HTTP_IO".equals(code) || "HTTP_408".equals(code)
+                || (code != null && code.startsWith("HTTP_5"));
+    }
+
     /** Waits for a carrier: back in the queue without using an attempt (nothing is wrong with the message). */
     private Retry noCarrier(ClaimedSms m, String why) {
         Instant next = clock.instant().plus(config.getInitialBackoff());
@@ -314,7 +323,9 @@ public class ChunkSubmitter {
                 finished.add(new Finished(m.id(), MessageStatus.FAILED, "ENCODING", e.getMessage()));
                 continue;
             }
-            Duration wait = senderRates.take(sender, encoded.partCount());
+            // back at its reserved slot: it goes without reserving another
+            Duration wait = SENDER_RATE.equals(m.errorCode()) ? Duration.ZERO
+                    : senderRates.take(sender, encoded.partCount());
             if (!wait.isZero()) {
                 Instant next = clock.instant().plus(wait);
                 retries.add(new Retry(m.id(), m.attempts(), next, SENDER_RATE, "sender " + sender + " is at its cap "
@@ -364,7 +375,9 @@ public class ChunkSubmitter {
             SubmitResult answer = answers.get(i);
             boolean single = singlePart.contains(p.messageId());
             if (answer.isAccepted()) {
-                String id = SmscMessageIds.normalise(answer.smscMessageId());
+                // an HTTP provider's id names its carrier already; an SMSC's is scoped to its carrier here
+                String id = p.isWholeMessage() ? SmscMessageIds.normalise(answer.smscMessageId())
+                        : SmscMessageIds.scoped(p.carrier(), answer.smscMessageId());
                 if (single) {
                     singleIds.put(p.messageId(), id);
                 } else {
@@ -415,7 +428,7 @@ public class ChunkSubmitter {
                             config.getMaxBackoff()));
                     // no answer within the transaction timer: the part may have reached the SMSC
                     retries.add(new Retry(m.id(), attempts, next, busy.code(), busy.getMessage(),
-                            "TIMEOUT".equals(busy.code())));
+                            maybeSent(busy.code())));
                     LOG.warn("SMS {} to {}: attempt {} failed ({}), retrying at {}", m.id(),
                             PhoneNumbers.mask(m.recipient()), attempts, busy.getMessage(), next);
                 }

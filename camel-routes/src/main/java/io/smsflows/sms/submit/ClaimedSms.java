@@ -10,10 +10,12 @@ import java.util.Set;
  * @param waited     a process waits for the outcome
  * @param country    ISO region of the recipient (prices the parts of batch messages)
  * @param carrier    the carrier an earlier attempt routed it to (its accepted parts are there), or null
+ * @param errorCode  why its last attempt did not send it (DEFERRED, SENDER_RATE...), or null
  */
 public record ClaimedSms(String id, String recipient, String sender, String body, String category,
                          boolean smartReplacement, Integer parts, Integer concatRef, int attempts, boolean recovered,
-                         String batchId, boolean waited, Set<Integer> sentParts, String country, String carrier) {
+                         String batchId, boolean waited, Set<Integer> sentParts, String country, String carrier,
+                         String errorCode) {
 
     /** No part of it reached the SMSC yet: it must pass the opt-out gate. */
     public boolean unadmitted() {
@@ -22,6 +24,6 @@ public record ClaimedSms(String id, String recipient, String sender, String body
 
     public ClaimedSms withConcatRef(int ref) {
         return new ClaimedSms(id, recipient, sender, body, category, smartReplacement, parts, ref, attempts, recovered,
-                batchId, waited, sentParts, country, carrier);
+                batchId, waited, sentParts, country, carrier, errorCode);
     }
 }

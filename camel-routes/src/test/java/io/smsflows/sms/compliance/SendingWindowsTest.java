@@ -85,4 +85,25 @@ class SendingWindowsTest {
         rule.setTo(to);
         return rule;
     }
+
+    @Test
+    void zones_without_a_common_window_use_the_middle_zone_and_never_block() {
+        // 09:00-20:00 in London, Shanghai and Honolulu at once: no instant is inside all three
+        QuietHours spread = new QuietHours(new SendingWindowProperties().windows(), n -> List.of(
+                ZoneId.of("Asia/Shanghai"), ZoneId.of("Pacific/Honolulu"), ZoneId.of("Europe/London")));
+        Instant now = Instant.parse("2026-12-07T05:00:00Z");
+        assertThat(spread.nextOpening("+819012345678", "JP", "marketing", now))
+                .isEqualTo(Instant.parse("2026-12-07T09:00:00Z")); // 09:00 in London, the middle offset
+    }
+
+    @Test
+    void a_category_key_of_all_applies_to_every_category_of_the_country() {
+        SendingWindowProperties props = new SendingWindowProperties();
+        props.getRules().put("be", Map.of("all", rule("MON-FRI", "09:00", "18:00")));
+        props.getHolidays().put("be", List.of("12-25"));
+        QuietHours be = QuietHours.of(props.windows());
+        Instant christmas = Instant.parse("2026-12-25T10:00:00Z");
+        assertThat(be.nextOpening("+32470123456", "BE", "transactional", christmas))
+                .isEqualTo(Instant.parse("2026-12-28T08:00:00Z")); // Monday 09:00 in Brussels
+    }
 }

@@ -23,4 +23,14 @@ class SmscMessageIdsTest {
         assertThat(SmscMessageIds.candidates("00123")).containsExactly("123", "7b", "291");
         assertThat(SmscMessageIds.candidates("")).isEmpty();
     }
+
+    @Test
+    void ids_of_several_carriers_never_meet_and_keep_their_hex_and_decimal_readings() {
+        assertThat(SmscMessageIds.scoped("orange-fr", "001A2B3C")).isEqualTo("orange-fr:1a2b3c");
+        assertThat(SmscMessageIds.scoped("default", "1A")).isEqualTo("1a"); // the single SMSC keeps bare ids
+        assertThat(SmscMessageIds.scoped("orange-fr", "")).isEmpty(); // no id stays no id (an orphan receipt)
+        assertThat(SmscMessageIds.candidates("orange-fr:1715004"))
+                .containsExactly("orange-fr:1715004", "orange-fr:1a2b3c", "orange-fr:24203268");
+        assertThat(SmscMessageIds.candidates("acme-http:SM12ab")).containsExactly("acme-http:sm12ab");
+    }
 }

@@ -40,8 +40,14 @@ public class SmsRestAuthenticationFilter extends OncePerRequestFilter {
     /** Providers' webhooks prove who sent them by their signature (WebhookController), not by a user. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith(io.smsflows.sms.http.WebhookController.PATH + "/");
+        String prefix = io.smsflows.sms.http.WebhookController.PATH + "/";
+        String raw = request.getRequestURI().substring(request.getContextPath().length());
+        // the path as the container maps it, decoded and normalised, must be a webhook too; and no tricks in the raw
+        // one (dot segments, path parameters, encoded slashes) that could map elsewhere
+        String mapped = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        return raw.startsWith(prefix) && mapped.startsWith(prefix) && !raw.contains("..") && !raw.contains(";")
+                && !lower.contains("%2f") && !lower.contains("%2e") && !lower.contains("%5c") && !raw.contains("\\");
     }
 
     @Override
