@@ -20,6 +20,7 @@ import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.submit.ChunkSubmitter;
 import io.smsflows.sms.submit.SenderRates;
 import io.smsflows.sms.submit.SubmitPolicies;
+import io.smsflows.sms.compliance.FrequencyProperties;
 import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.sms.consent.ConsentProperties;
 import io.smsflows.sms.consent.ConsentRecords;
@@ -74,11 +75,12 @@ class OutboxConfiguration {
                                      PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock,
                                      RecipientPolicy recipients, CarrierRouter router, SenderProperties senders,
                                      QuietHours quietHours, ConsentRecords consents,
-                                     ConsentProperties consent) {
+                                     ConsentProperties consent, FrequencyProperties frequency) {
         return new ChunkSubmitter(messages, batches, pricing, encoder, encoding, wire, gate, suppressions, config,
                 smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, new SubmitPolicies(recipients,
                 router, new SenderRates(senders.getCaps(), clock), quietHours,
-                consent.getMarketing() == ConsentProperties.MarketingMode.RECORDS ? consents : null));
+                consent.getMarketing() == ConsentProperties.MarketingMode.RECORDS ? consents : null,
+                frequency.caps()));
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.smsflows.sms.carrier.CarrierProperties;
+import io.smsflows.sms.compliance.FrequencyProperties;
 import io.smsflows.sms.compliance.SendingWindowProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         OutcomeProperties.class, BatchProperties.class, ReplyProperties.class, ConsentProperties.class,
         CrmProperties.class, PricingProperties.class, SmsCategories.class, RoleProperties.class,
         RecipientProperties.class, SenderProperties.class, CarrierProperties.class,
-        SendingWindowProperties.class})
+        SendingWindowProperties.class, FrequencyProperties.class})
 @Import({PipelineBasicsConfiguration.class, ConsentConfiguration.class, OutboxConfiguration.class,
         SmppBindConfiguration.class, ReceiptConfiguration.class, OutcomeConfiguration.class, BatchConfiguration.class,
         ReplyConfiguration.class, CrmConfiguration.class, PreviewConfiguration.class, SecurityConfiguration.class})

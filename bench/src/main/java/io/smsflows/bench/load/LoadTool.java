@@ -471,7 +471,9 @@ public final class LoadTool {
                 // a benchmark runs at any hour: its marketing batches must not wait for the recipients' morning
                 "--smsflows.windows.enabled=false",
                 // its recipients are generated: the batch asserts their consent (no records to import first)
-                "--smsflows.consent.marketing=CRM_ASSERTED"));
+                "--smsflows.consent.marketing=CRM_ASSERTED",
+                // runs send to the same generated numbers again and again: no frequency caps
+                "--smsflows.frequency.marketing-per-day=0", "--smsflows.frequency.marketing-per-week=0"));
         if (options.containsKey("smsc")) {
             String[] hostPort = options.get("smsc").split(":");
             args.add("--smsflows.smpp.host=" + hostPort[0]);

@@ -111,7 +111,7 @@ public class BatchRepository {
         return new BatchStatus(b.id(), b.state(), b.category(), b.sender(), b.businessKey(), b.processInstanceId(),
                 b.total(), b.accepted(), b.rejected(), b.queued(), b.submitted(), b.delivered(), b.failed(),
                 b.expired(), b.suppressed(), b.cancelled(), b.parts(), b.priced() ? b.cost() : null, currency,
-                b.createdAt(), b.firstSubmittedAt(), b.lastDoneAt(), b.doneAt(), b.cancelledAt(), null, null, null);
+                b.createdAt(), b.firstSubmittedAt(), b.lastDoneAt(), b.doneAt(), b.cancelledAt(), null, null, null, null);
     }
 
     /**
@@ -121,18 +121,21 @@ public class BatchRepository {
     public BatchStatus withDetails(BatchStatus status) {
         int[] deferred = {0};
         int[] noConsent = {0};
+        int[] capped = {0};
         Instant[] next = {null};
         jdbc.query("select error_code, count(*), min(next_attempt_at) from sms_message where batch_id = ? "
-                + "and ((error_code = 'DEFERRED' and status = 'QUEUED') or (error_code = 'NO_CONSENT' "
+                + "and ((error_code = 'DEFERRED' and status = 'QUEUED') or (error_code in ('NO_CONSENT', 'CAPPED') "
                 + "and status = 'FAILED')) group by error_code", rs -> {
-                    if ("DEFERRED".equals(rs.getString(1))) {
-                        deferred[0] = rs.getInt(2);
-                        next[0] = rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant();
-                    } else {
-                        noConsent[0] = rs.getInt(2);
+                    switch (rs.getString(1)) {
+                        case "DEFERRED" -> {
+                            deferred[0] = rs.getInt(2);
+                            next[0] = rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant();
+                        }
+                        case "NO_CONSENT" -> noConsent[0] = rs.getInt(2);
+                        default -> capped[0] = rs.getInt(2);
                     }
                 }, status.id());
-        return status.withDetails(deferred[0], next[0], noConsent[0]);
+        return status.withDetails(deferred[0], next[0], noConsent[0], capped[0]);
     }
 
     /**

@@ -26,19 +26,20 @@ import java.time.Instant;
  * @param nextOpening the earliest time a deferred one may go, or null
  * @param noConsent  of the failed ones, marketing messages without a consent record at the wire (asked for over
  *                   REST; null elsewhere)
+ * @param capped     of the failed ones, marketing messages over their number's frequency cap (same)
  */
 public record BatchStatus(String id, BatchState state, String category, String sender, String businessKey,
                           String processInstanceId, int total, int accepted, int rejected, int queued, int submitted,
                           int delivered, int failed, int expired, int suppressed, int cancelled, long parts,
                           BigDecimal cost, String currency, Instant createdAt, Instant firstSubmittedAt,
                           Instant lastDoneAt, Instant doneAt, Instant cancelledAt, Integer deferred,
-                          Instant nextOpening, Integer noConsent) {
+                          Instant nextOpening, Integer noConsent, Integer capped) {
 
-    /** The same status with its deferred and no-consent messages counted. */
-    public BatchStatus withDetails(int deferredCount, Instant next, int noConsentCount) {
+    /** The same status with its deferred, no-consent and capped messages counted. */
+    public BatchStatus withDetails(int deferredCount, Instant next, int noConsentCount, int cappedCount) {
         return new BatchStatus(id, state, category, sender, businessKey, processInstanceId, total, accepted, rejected,
                 queued, submitted, delivered, failed, expired, suppressed, cancelled, parts, cost, currency, createdAt,
-                firstSubmittedAt, lastDoneAt, doneAt, cancelledAt, deferredCount, next, noConsentCount);
+                firstSubmittedAt, lastDoneAt, doneAt, cancelledAt, deferredCount, next, noConsentCount, cappedCount);
     }
 
 

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
  * HTTP providers as Camel routes: per carrier, {@code sms-submit-parts-<carrier>} takes whole messages, splits them
@@ -89,8 +91,15 @@ public class HttpProviderRoutes extends RouteBuilder {
                 && carrier.breaker().getState() != CircuitBreaker.State.FORCED_OPEN;
     }
 
+    /** Registry name of the client settings every provider request uses. */
+    private static final String CLIENT = "smsFlowsHttpProviderClient";
+
     @Override
     public void configure() {
+        // Apache HttpClient resends a request on its own after a 503 or an I/O error: a message could reach the
+        // customer twice without us knowing. Retries are ours (with attempts, backoff and duplicate counting).
+        HttpClientConfigurer noRetries = HttpClientBuilder::disableAutomaticRetries;
+        getContext().getRegistry().bind(CLIENT, noRetries);
         for (HttpCarrier carrier : carriers.values()) {
             configure(carrier);
         }
@@ -104,7 +113,7 @@ public class HttpProviderRoutes extends RouteBuilder {
         long timeout = config.getTimeout().toMillis();
         String uri = config.getUrl() + (config.getUrl().contains("?") ? "&" : "?")
                 + "throwExceptionOnFailure=false&connectTimeout=" + timeout + "&responseTimeout=" + timeout
-                + "&connectionRequestTimeout=" + timeout;
+                + "&connectionRequestTimeout=" + timeout + "&httpClientConfigurer=#" + CLIENT;
 
         from("direct:sms-submit-parts-" + carrier.name()).routeId("sms-submit-http-" + carrier.name())
                 .errorHandler(noErrorHandler())

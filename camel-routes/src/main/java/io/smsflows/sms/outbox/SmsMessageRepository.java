@@ -249,6 +249,21 @@ public class SmsMessageRepository {
                 ts(now), ts(now), NOT_NULL, ts(now));
     }
 
+    /** When these numbers received marketing since {@code since} (for frequency caps), by number. */
+    public Map<String, List<Instant>> marketingSentSince(Collection<String> recipients, Instant since) {
+        Map<String, List<Instant>> sent = new HashMap<>();
+        for (List<String> chunk : chunks(recipients)) {
+            named.query("select recipient, submitted_at from sms_message where recipient in (:r) "
+                            + "and submitted_at > :since and category = 'marketing'",
+                    new MapSqlParameterSource("r", chunk).addValue("since", ts(since)),
+                    rs -> {
+                        sent.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
+                                rs.getTimestamp(2).toInstant());
+                    });
+        }
+        return sent;
+    }
+
     /** Records which consent allowed each marketing message (in the submitting transaction). */
     public void setConsents(Map<String, String> consentIdByMessage) {
         jdbc.batchUpdate("update sms_message set consent_id = ? where id = ?", consentIdByMessage.entrySet().stream()

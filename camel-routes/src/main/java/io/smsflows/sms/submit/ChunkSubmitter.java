@@ -2,6 +2,7 @@ package io.smsflows.sms.submit;
 
 import io.smsflows.sms.batch.BatchCounters;
 import io.smsflows.sms.batch.BatchRepository;
+import io.smsflows.sms.compliance.FrequencyCaps;
 import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.sms.consent.ConsentRecord;
 import io.smsflows.sms.consent.ConsentRecords;
@@ -79,6 +80,10 @@ public class ChunkSubmitter {
     public static final String NO_CARRIER = "NO_CARRIER";
     /** error_code of a marketing message without a granted consent when it would have gone on the wire. */
     public static final String NO_CONSENT = "NO_CONSENT";
+    /** error_code of a marketing message over its number's daily or weekly cap (smsflows.frequency). */
+    public static final String CAPPED = "CAPPED";
+    /** error_code of a marketing message waiting for the minimum gap after its number's last one. */
+    public static final String MIN_GAP = "MIN_GAP";
     /** error_code of a message outside its recipient's sending window, waiting for its next opening. */
     public static final String DEFERRED = "DEFERRED";
     /** error_code of a message waiting for room under its sender's cap (smsflows.senders.caps). */
@@ -91,6 +96,7 @@ public class ChunkSubmitter {
     private final SenderRates senderRates;
     private final QuietHours quietHours;
     private final ConsentRecords consents;
+    private final FrequencyCaps frequency;
     private final SmsMessageRepository messages;
     private final BatchRepository batches;
     private final PricingProperties pricing;
@@ -124,6 +130,7 @@ public class ChunkSubmitter {
         this.recipients = policies.recipients();
         this.quietHours = policies.quietHours();
         this.consents = policies.consents();
+        this.frequency = policies.frequency();
         this.messages = messages;
         this.batches = batches;
         this.pricing = pricing;
@@ -227,6 +234,12 @@ public class ChunkSubmitter {
         // read under the recipients' locks: a withdrawal committed before is seen, a later one waits for the wire
         Map<String, List<ConsentRecord>> granted = marketing.isEmpty() ? Map.of() : consents.granted(marketing);
         Map<String, String> consentOf = new HashMap<>();
+        List<String> marketed = !frequency.active() ? List.of() : chunk.stream()
+                .filter(m -> m.unadmitted() && SmsCategories.MARKETING.equals(m.category()))
+                .map(ClaimedSms::recipient).distinct().toList();
+        // what these numbers received lately, read under their locks: another chunk's sends to them are committed
+        FrequencyCaps.Ledger ledger = frequency.ledger(marketed.isEmpty() ? Map.of()
+                : messages.marketingSentSince(marketed, now.minus(frequency.lookBack())));
         Set<String> cancelled = messages.cancelledBatches(chunk.stream().map(ClaimedSms::batchId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
 
@@ -279,6 +292,18 @@ public class ChunkSubmitter {
                     retries.add(new Retry(m.id(), m.attempts(), opening, DEFERRED, "outside the sending window of "
                             + m.country() + " (" + m.category() + "): deferred to " + opening));
                     continue;
+                }
+                if (frequency.active() && SmsCategories.MARKETING.equals(m.category())) {
+                    FrequencyCaps.Verdict verdict = ledger.check(m.recipient(), now);
+                    if (verdict.capped()) {
+                        finished.add(new Finished(m.id(), MessageStatus.FAILED, CAPPED, "not sent to "
+                                + PhoneNumbers.mask(m.recipient()) + ": " + verdict.reason()));
+                        continue;
+                    }
+                    if (!verdict.go()) {
+                        retries.add(new Retry(m.id(), m.attempts(), verdict.notBefore(), MIN_GAP, verdict.reason()));
+                        continue;
+                    }
                 }
             }
             // parts already accepted stay with their carrier: SMSCs reassemble a message per connection

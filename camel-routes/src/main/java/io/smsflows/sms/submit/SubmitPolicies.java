@@ -2,6 +2,7 @@ package io.smsflows.sms.submit;
 
 import io.smsflows.sms.carrier.CarrierProperties;
 import io.smsflows.sms.carrier.CarrierRouter;
+import io.smsflows.sms.compliance.FrequencyCaps;
 import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.number.RecipientPolicy;
@@ -15,13 +16,14 @@ import io.smsflows.sms.number.RecipientPolicy;
  * @param quietHours  sending windows in the recipient's local time (outside: deferred to the next opening)
  * @param consents    consent records a marketing message needs when it goes on the wire; null: the CRM asserts
  *                    consent for what it sends (smsflows.consent.marketing = CRM_ASSERTED)
+ * @param frequency   how often one number may receive marketing
  */
 public record SubmitPolicies(RecipientPolicy recipients, CarrierRouter router, SenderRates senderRates,
-                             QuietHours quietHours, ConsentRecords consents) {
+                             QuietHours quietHours, ConsentRecords consents, FrequencyCaps frequency) {
 
     /** No checks but one carrier (tests, a single SMSC). */
     public static SubmitPolicies none() {
         return new SubmitPolicies(RecipientPolicy.ANY, CarrierRouter.single(CarrierProperties.DEFAULT),
-                SenderRates.NONE, QuietHours.NONE, null);
+                SenderRates.NONE, QuietHours.NONE, null, FrequencyCaps.NONE);
     }
 }

@@ -93,6 +93,14 @@ public final class TestPipeline {
     public TestPipeline(String name, TextTemplates templates, CarrierRouter router,
                         java.util.Map<String, Double> senderCaps, io.smsflows.sms.compliance.QuietHours quietHours,
                         boolean checkConsent) {
+        this(name, templates, router, senderCaps, quietHours, checkConsent,
+                io.smsflows.sms.compliance.FrequencyCaps.NONE);
+    }
+
+    /** @param frequency how often one number may receive marketing, checked at the wire */
+    public TestPipeline(String name, TextTemplates templates, CarrierRouter router,
+                        java.util.Map<String, Double> senderCaps, io.smsflows.sms.compliance.QuietHours quietHours,
+                        boolean checkConsent, io.smsflows.sms.compliance.FrequencyCaps frequency) {
         senderRates = new io.smsflows.sms.submit.SenderRates(senderCaps, clock);
         dataSource.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         new SmsFlowsSchema(dataSource);
@@ -110,7 +118,7 @@ public final class TestPipeline {
         submitter = new ChunkSubmitter(messages, batchRepository, new PricingProperties(), new StandardSmsEncoder(),
                 encoding, wire, gate, suppressions, outboxConfig, "SMSFlows", transactions, signals, clock,
                 new io.smsflows.sms.submit.SubmitPolicies(io.smsflows.sms.number.RecipientPolicy.ANY, router,
-                        senderRates, quietHours, checkConsent ? consents : null));
+                        senderRates, quietHours, checkConsent ? consents : null, frequency));
         matcher = new ReceiptMatcher(receipts, messages, batchRepository, receiptConfig, transactions, signals, clock);
         store = new ReceiptStore(receipts, matcher, transactions, clock, Duration.ofSeconds(5));
         batches = new SmsBatches(batchRepository, messages, new StandardSmsEncoder(), encoding, suppressions,
