@@ -1,6 +1,11 @@
 package io.smsflows.autoconfigure;
 
+import io.smsflows.camunda.privacy.DataSubjects;
 import io.smsflows.camunda.rest.ConsentController;
+import io.smsflows.camunda.rest.DataSubjectController;
+import io.smsflows.sms.consent.RecipientGate;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import io.smsflows.sms.consent.ConsentProperties;
 import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.camunda.journey.CrmEvents;
@@ -45,6 +50,14 @@ class CamundaRestApiConfiguration {
             controller.recordAssertedConsent(consents, caller);
         }
         return controller;
+    }
+
+    @Bean
+    DataSubjectController smsDataSubjectController(DataSource dataSource, RecipientGate gate,
+                                                   SuppressionList suppressions, ConsentRecords consents,
+                                                   ProcessEngine engine, CallerRoles caller) {
+        return new DataSubjectController(new DataSubjects(new JdbcTemplate(dataSource), Transactions.on(dataSource),
+                gate, suppressions, consents, engine), caller);
     }
 
     @Bean

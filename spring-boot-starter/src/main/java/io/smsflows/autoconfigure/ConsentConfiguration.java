@@ -1,6 +1,7 @@
 package io.smsflows.autoconfigure;
 
 import io.smsflows.sms.consent.ConsentRecords;
+import io.smsflows.sms.consent.ErasedNumbers;
 import io.smsflows.sms.config.SmsFlowsSchema;
 import io.smsflows.sms.consent.RecipientGate;
 import io.smsflows.sms.consent.SuppressionList;
@@ -30,6 +31,9 @@ class ConsentConfiguration {
     @Bean
     SuppressionList smsSuppressionList(DataSource dataSource, RecipientGate gate,
                                        @Qualifier("smsFlowsClock") Clock clock) {
-        return new SuppressionList(new JdbcTemplate(dataSource), gate, clock);
+        SuppressionList list = new SuppressionList(new JdbcTemplate(dataSource), gate, clock);
+        // an erased number's opt-outs are kept hashed: every lookup asks for the hash too
+        list.setErasedNumbers(new ErasedNumbers(new JdbcTemplate(dataSource)));
+        return list;
     }
 }

@@ -20,7 +20,10 @@ import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.submit.ChunkSubmitter;
 import io.smsflows.sms.submit.SenderRates;
 import io.smsflows.sms.submit.SubmitPolicies;
+import io.smsflows.sms.compliance.BodyRetention;
 import io.smsflows.sms.compliance.FrequencyProperties;
+import io.smsflows.sms.compliance.RetentionProperties;
+import io.smsflows.sms.compliance.RetentionRoutes;
 import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.sms.consent.ConsentProperties;
 import io.smsflows.sms.consent.ConsentRecords;
@@ -87,6 +90,15 @@ class OutboxConfiguration {
     @ConditionalOnProperty(prefix = "smsflows.outbox", name = "dispatch", matchIfMissing = true)
     OutboxRoutes smsOutboxRoutes(OutboxDispatcher dispatcher, ChunkSubmitter submitter, OutboxProperties config) {
         return new OutboxRoutes(dispatcher, submitter, config);
+    }
+
+    /** Texts erased after smsflows.retention.bodies (or at once without store-bodies); docs/compliance.md. */
+    @Bean
+    @ConditionalOnProperty(prefix = "smsflows.retention", name = "enabled", matchIfMissing = true)
+    RetentionRoutes smsRetentionRoutes(DataSource dataSource, RetentionProperties retention,
+                                       @Qualifier("smsFlowsClock") Clock clock) {
+        return new RetentionRoutes(new BodyRetention(new JdbcTemplate(dataSource), retention.keep(),
+                retention.getBatchSize(), clock), retention);
     }
 
     /** This node's name in claims: host name and a random suffix (two instances on one host stay apart). */

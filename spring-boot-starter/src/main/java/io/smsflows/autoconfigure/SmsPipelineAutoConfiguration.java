@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.smsflows.sms.carrier.CarrierProperties;
 import io.smsflows.sms.compliance.FrequencyProperties;
+import io.smsflows.sms.compliance.RetentionProperties;
 import io.smsflows.sms.compliance.SendingWindowProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         OutcomeProperties.class, BatchProperties.class, ReplyProperties.class, ConsentProperties.class,
         CrmProperties.class, PricingProperties.class, SmsCategories.class, RoleProperties.class,
         RecipientProperties.class, SenderProperties.class, CarrierProperties.class,
-        SendingWindowProperties.class, FrequencyProperties.class})
+        SendingWindowProperties.class, FrequencyProperties.class, RetentionProperties.class})
 @Import({PipelineBasicsConfiguration.class, ConsentConfiguration.class, OutboxConfiguration.class,
         SmppBindConfiguration.class, ReceiptConfiguration.class, OutcomeConfiguration.class, BatchConfiguration.class,
         ReplyConfiguration.class, CrmConfiguration.class, PreviewConfiguration.class, SecurityConfiguration.class})

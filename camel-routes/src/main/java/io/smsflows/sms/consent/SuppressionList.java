@@ -37,6 +37,8 @@ public class SuppressionList {
     private final RecipientGate gate;
     private final Clock clock;
 
+    private volatile ErasedNumbers erased;
+
     public SuppressionList(JdbcTemplate jdbc, RecipientGate gate, Clock clock) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -74,10 +76,11 @@ public class SuppressionList {
             Instant now = clock.instant();
             int lifted = Suppression.GLOBAL.equals(scopeKey)
                     ? jdbc.update("update sms_suppression set removed_at = ?, removed_by = ?, removed_reason = ? "
-                    + "where recipient = ? and removed_at is null", Timestamp.from(now), actor, cut(reason, 1000), recipient)
+                    + "where recipient in (?, ?) and removed_at is null", Timestamp.from(now), actor,
+                    cut(reason, 1000), recipient, hashed(recipient))
                     : jdbc.update("update sms_suppression set removed_at = ?, removed_by = ?, removed_reason = ? "
-                    + "where recipient = ? and scope = ? and removed_at is null", Timestamp.from(now), actor,
-                    cut(reason, 1000), recipient, scopeKey);
+                    + "where recipient in (?, ?) and scope = ? and removed_at is null", Timestamp.from(now), actor,
+                    cut(reason, 1000), recipient, hashed(recipient), scopeKey);
             if (lifted > 0) {
                 event(recipient, scopeKey, "RESUBSCRIBED", source, actor, reason, null, now);
                 LOG.info("{} re-subscribed in scope {} (source {})", PhoneNumbers.mask(recipient), scopeKey, source);
@@ -86,14 +89,41 @@ public class SuppressionList {
         });
     }
 
+    /**
+     * With erasure: opt-outs of erased numbers are kept under a salted hash ({@link ErasedNumbers}), and every lookup
+     * also asks for the hash of the number it is given, so an erased number's opt-out still blocks it.
+     */
+    public void setErasedNumbers(ErasedNumbers erased) {
+        this.erased = erased;
+    }
+
+    /** Moves a number's opt-outs to its hashed form, their reason and proof erased (data-subject erasure). */
+    public int anonymise(String recipient, String actor) {
+        if (erased == null) {
+            throw new IllegalStateException("erasure needs ErasedNumbers (setErasedNumbers)");
+        }
+        return jdbc.update("update sms_suppression set recipient = ?, reason = 'erased on request', proof = null, "
+                + "created_by = ? where recipient = ?", erased.hash(recipient), actor, recipient);
+    }
+
     /** Active suppressions of these recipients (E.164), oldest first per recipient. */
     public Map<String, List<Suppression>> activeFor(Collection<String> recipients) {
         Map<String, List<Suppression>> byRecipient = new HashMap<>();
-        for (List<String> chunk : SmsMessageRepository.chunks(new ArrayList<>(new HashSet<>(recipients)))) {
+        Map<String, String> numberOfHash = new HashMap<>();
+        List<String> keys = new ArrayList<>(new HashSet<>(recipients));
+        if (erased != null) {
+            for (String r : new HashSet<>(recipients)) {
+                String h = erased.hash(r);
+                numberOfHash.put(h, r);
+                keys.add(h);
+            }
+        }
+        for (List<String> chunk : SmsMessageRepository.chunks(keys)) {
             named.query("select " + COLUMNS + " from sms_suppression where recipient in (:r) and removed_at is null "
                     + "order by created_at", new MapSqlParameterSource("r", chunk), rs -> {
                         Suppression s = map(rs, 0);
-                        byRecipient.computeIfAbsent(s.recipient(), k -> new ArrayList<>()).add(s);
+                        String number = numberOfHash.getOrDefault(s.recipient(), s.recipient());
+                        byRecipient.computeIfAbsent(number, k -> new ArrayList<>()).add(s);
                     });
         }
         return byRecipient;
@@ -102,10 +132,15 @@ public class SuppressionList {
     /** The active suppression that blocks a message from {@code sender} to {@code recipient}, if any. */
     public Optional<Suppression> blocking(String recipient, String sender) {
         String senderKey = ConsentScopes.senderKey(sender);
-        List<Suppression> rows = jdbc.query("select " + COLUMNS + " from sms_suppression where recipient = ? "
+        List<Suppression> rows = jdbc.query("select " + COLUMNS + " from sms_suppression where recipient in (?, ?) "
                         + "and removed_at is null and (scope = ? or scope = ?) order by created_at",
-                this::map, recipient, Suppression.GLOBAL, senderKey == null ? Suppression.GLOBAL : senderKey);
+                this::map, recipient, hashed(recipient), Suppression.GLOBAL,
+                senderKey == null ? Suppression.GLOBAL : senderKey);
         return rows.stream().findFirst();
+    }
+
+    private String hashed(String recipient) {
+        return erased == null || recipient == null ? recipient : erased.hash(recipient);
     }
 
     /**
@@ -122,8 +157,8 @@ public class SuppressionList {
     }
 
     public Optional<Suppression> activeInScope(String recipient, String scope) {
-        return jdbc.query("select " + COLUMNS + " from sms_suppression where recipient = ? and scope = ? "
-                + "and removed_at is null", this::map, recipient, scope).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from sms_suppression where recipient in (?, ?) and scope = ? "
+                + "and removed_at is null", this::map, recipient, hashed(recipient), scope).stream().findFirst();
     }
 
     public List<Suppression> active(String recipient, int limit) {
