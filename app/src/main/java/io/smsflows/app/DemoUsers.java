@@ -4,9 +4,9 @@ import io.smsflows.sms.security.RoleProperties;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,11 @@ class DemoUsers {
         this.roles = roles;
     }
 
-    @EventListener(PostDeployEvent.class)
+    /**
+     * When the application is ready: the engine, its admin user and our groups exist then. (Camunda's PostDeployEvent
+     * is published only for a process application, which this app is not: listening to it created nobody.)
+     */
+    @EventListener(ApplicationReadyEvent.class)
     void create() {
         member("demo", first(roles.getAdminGroups()));
         user("operator", "Olivia", "Operator");
