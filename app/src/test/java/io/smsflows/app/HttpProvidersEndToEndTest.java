@@ -127,6 +127,10 @@ class HttpProvidersEndToEndTest {
         assertThat(receivedBy("twilio", "+4915112340202")).hasSize(1);
         assertThat(record(ok)).containsEntry("CARRIER", "acme-twilio");
         assertThat(meters.find("smsflows.receipts").tag("state", "UNDELIV").counter().count()).isPositive();
+        // registered once Camel has made the binds (the app is ready)
+        assertThat(meters.find("smsflows.bind.bound").tags("carrier", "smsc", "bind", "1").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(meters.find("smsflows.provider.available").tag("carrier", "acme-twilio").gauge()).isNotNull();
         assertThat(meters.find("smsflows.messages.failed").tag("error", "UNDELIV:30003").counter().count())
                 .isPositive();
     }

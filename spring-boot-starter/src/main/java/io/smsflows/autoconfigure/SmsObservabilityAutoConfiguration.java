@@ -19,7 +19,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -140,54 +141,41 @@ public class SmsObservabilityAutoConfiguration {
             return metrics;
         }
 
-        /** Binds exist once the Camel routes are configured: the meters are registered when the app starts. */
+        /**
+         * Binds exist once Camel has configured its routes, which happens after the lifecycle beans start: the meters
+         * are registered when the application is ready (a SmartLifecycle found no binds and registered none).
+         */
         @Bean
-        SmartLifecycle smsBindMeters(SmppRoutes routes, HttpProviderRoutes providers, MeterRegistry registry,
-                                     JdbcTemplate jdbc) {
-            return new SmartLifecycle() {
-                private volatile boolean running;
-
-                @Override
-                public void start() {
-                    for (SmppBind bind : routes.binds()) {
-                        String name = String.valueOf(bind.number());
-                        FunctionCounter.builder("smsflows.parts.submitted", bind, SmppBind::submitted)
-                                .tags("carrier", bind.carrier(), "bind", name)
-                                .description("submit_sm sent, resends included")
-                                .register(registry);
-                        FunctionCounter.builder("smsflows.parts.throttled", bind, SmppBind::throttled)
-                                .tags("carrier", bind.carrier(), "bind", name)
-                                .description("ESME_RTHROTTLED and ESME_RMSGQFUL answers")
-                                .register(registry);
-                        FunctionTimer.builder("smsflows.submit.latency", bind, SmppBind::answered,
-                                        SmppBind::answerNanos, TimeUnit.NANOSECONDS)
-                                .tags("carrier", bind.carrier(), "bind", name)
-                                .description("submit_sm to its response").register(registry);
-                        Gauge.builder("smsflows.bind.bound", bind, b -> b.isBound() ? 1 : 0)
-                                .tags("carrier", bind.carrier(), "bind", name)
-                                .register(registry);
-                    }
-                    providers.carriers().keySet().forEach(name -> Gauge.builder("smsflows.provider.available",
-                                    providers, p -> p.isAvailable(name) ? 1 : 0).tag("carrier", name)
-                            .description("1 while the HTTP provider's circuit breaker lets requests through")
-                            .register(registry));
-                    Gauge.builder("smsflows.queue.depth", jdbc, j -> {
-                        Long n = j.queryForObject("select count(*) from sms_message where status = 'QUEUED'",
-                                Long.class);
-                        return n == null ? 0 : n;
-                    }).description("messages waiting to be sent").register(registry);
-                    running = true;
+        ApplicationListener<ApplicationReadyEvent> smsBindMeters(SmppRoutes routes, HttpProviderRoutes providers,
+                                                                 MeterRegistry registry, JdbcTemplate jdbc) {
+            return ready -> {
+                for (SmppBind bind : routes.binds()) {
+                    String name = String.valueOf(bind.number());
+                    FunctionCounter.builder("smsflows.parts.submitted", bind, SmppBind::submitted)
+                            .tags("carrier", bind.carrier(), "bind", name)
+                            .description("submit_sm sent, resends included")
+                            .register(registry);
+                    FunctionCounter.builder("smsflows.parts.throttled", bind, SmppBind::throttled)
+                            .tags("carrier", bind.carrier(), "bind", name)
+                            .description("ESME_RTHROTTLED and ESME_RMSGQFUL answers")
+                            .register(registry);
+                    FunctionTimer.builder("smsflows.submit.latency", bind, SmppBind::answered,
+                                    SmppBind::answerNanos, TimeUnit.NANOSECONDS)
+                            .tags("carrier", bind.carrier(), "bind", name)
+                            .description("submit_sm to its response").register(registry);
+                    Gauge.builder("smsflows.bind.bound", bind, b -> b.isBound() ? 1 : 0)
+                            .tags("carrier", bind.carrier(), "bind", name)
+                            .register(registry);
                 }
-
-                @Override
-                public void stop() {
-                    running = false;
-                }
-
-                @Override
-                public boolean isRunning() {
-                    return running;
-                }
+                providers.carriers().keySet().forEach(name -> Gauge.builder("smsflows.provider.available",
+                                providers, p -> p.isAvailable(name) ? 1 : 0).tag("carrier", name)
+                        .description("1 while the HTTP provider's circuit breaker lets requests through")
+                        .register(registry));
+                Gauge.builder("smsflows.queue.depth", jdbc, j -> {
+                    Long n = j.queryForObject("select count(*) from sms_message where status = 'QUEUED'",
+                            Long.class);
+                    return n == null ? 0 : n;
+                }).description("messages waiting to be sent").register(registry);
             };
         }
     }
