@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smsflows.sms.http.HttpProviderRoutes;
 import io.smsflows.sms.http.WebhookSignatures;
 import io.smsflows.sms.simulator.HttpProviderSimulator;
 import io.smsflows.sms.simulator.SimulatorProperties;
@@ -82,10 +83,34 @@ class HttpProvidersEndToEndTest {
 
     EngineRest rest;
 
+    @Autowired
+    HttpProviderRoutes providers;
+
     @BeforeEach
     void setUp() {
         rest = new EngineRest(anonymous);
         simulator.setHttpFailStatus(0);
+        // each test starts with providers in good standing: the failover test leaves acme-json half-open
+        providers.carriers().values().forEach(c -> c.breaker().reset());
+    }
+
+    /** Waits for the instance; on a timeout, says where its message stands and what every thread does. */
+    private Map<String, Object> completed(String pi) {
+        try {
+            return rest.awaitCompleted(pi, TIMEOUT);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("DIAGNOSIS message rows: " + jdbc.queryForList("select id, status, error_code, "
+                    + "error_text, carrier, attempts, next_attempt_at, due_at, smsc_message_id from sms_message "
+                    + "where process_instance_id = ?", pi));
+            System.out.println("DIAGNOSIS receipts: " + jdbc.queryForList("select smsc_message_id, state, status "
+                    + "from sms_receipt order by received_at desc fetch first 10 rows only"));
+            System.out.println("DIAGNOSIS breakers: " + providers.carriers().values().stream()
+                    .map(c -> c.name() + "=" + c.breaker().getState()).toList());
+            java.util.Arrays.stream(java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
+                    .filter(t -> t.getThreadName().contains("sms") || t.getThreadName().contains("http"))
+                    .forEach(t -> System.out.println("DIAGNOSIS " + t));
+            throw e;
+        }
     }
 
     private Map<String, Object> record(String processInstanceId) {
@@ -102,7 +127,7 @@ class HttpProvidersEndToEndTest {
         String text = "Votre colis arrive demain entre 8h et 12h. Suivi : https://ex.fr/t/123 " + "x".repeat(120);
         String pi = rest.startSendAndTrack("http-1", "+33612340201", text);
 
-        assertThat(rest.awaitCompleted(pi, TIMEOUT)).containsEntry("outcome", "delivered");
+        assertThat(completed(pi)).containsEntry("outcome", "delivered");
         List<HttpProviderSimulator.Received> got = receivedBy("json", "+33612340201");
         assertThat(got).hasSize(1);
         assertThat(got.get(0).text()).isEqualTo(text); // the whole text: the provider splits it

@@ -83,7 +83,7 @@ class OutboxConfiguration {
                 smpp.getDefaultSender(), Transactions.on(dataSource), signals, clock, new SubmitPolicies(recipients,
                 router, new SenderRates(senders.getCaps(), clock), quietHours,
                 consent.getMarketing() == ConsentProperties.MarketingMode.RECORDS ? consents : null,
-                frequency.caps()));
+                frequency.caps(), frequency.bursts()));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smsflows.sms.smpp.SmppBind;
 import io.smsflows.sms.http.HttpProviderRoutes;
 import io.smsflows.sms.outbox.SmsMessageRepository;
+import io.smsflows.sms.submit.ChunkSubmitter;
 import io.smsflows.sms.receipt.ReceiptStore;
 import io.smsflows.sms.support.PipelineMetrics;
 import io.smsflows.sms.smpp.SmppRoutes;
@@ -118,7 +119,7 @@ public class SmsObservabilityAutoConfiguration {
          */
         @Bean
         PipelineMetrics smsPipelineMetrics(MeterRegistry registry, SmsMessageRepository messages,
-                                           ReceiptStore receipts) {
+                                           ReceiptStore receipts, ChunkSubmitter submitter) {
             PipelineMetrics metrics = new PipelineMetrics() {
                 @Override
                 public void receipt(String state) {
@@ -135,8 +136,15 @@ public class SmsObservabilityAutoConfiguration {
                 public void possibleDuplicates(int parts) {
                     registry.counter("smsflows.parts.possible-duplicates").increment(parts);
                 }
+
+                @Override
+                public void burst(String country) {
+                    registry.counter("smsflows.range.bursts", "country", country == null ? "unknown" : country)
+                            .increment();
+                }
             };
             messages.setMetrics(metrics);
+            submitter.setMetrics(metrics);
             receipts.setMetrics(metrics);
             return metrics;
         }

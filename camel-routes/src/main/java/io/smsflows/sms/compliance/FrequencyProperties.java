@@ -16,6 +16,25 @@ public class FrequencyProperties {
     private int marketingPerWeek = 12;
     /** Least time between two marketing messages to one number; a message too early waits (MIN_GAP). */
     private Duration minGap = Duration.ZERO;
+    /**
+     * Against SMS pumping: most messages (any category but opt-out confirmations) to one number range in any minute;
+     * 0: no limit. Above it, messages to the range wait (PREFIX_BURST) and the range is logged and counted.
+     */
+    private int rangePerMinute = 0;
+    /** Length of a number range, '+' and country code included ("+3361234": 8). */
+    private int rangeDigits = 8;
+
+    public PrefixBursts bursts() {
+        if (rangePerMinute < 0 || rangeDigits < 3) {
+            throw new IllegalArgumentException("smsflows.frequency.range-per-minute must be >= 0 and range-digits >= 3");
+        }
+        return new PrefixBursts(rangeDigits, rangePerMinute);
+    }
+
+    public int getRangePerMinute() { return rangePerMinute; }
+    public void setRangePerMinute(int rangePerMinute) { this.rangePerMinute = rangePerMinute; }
+    public int getRangeDigits() { return rangeDigits; }
+    public void setRangeDigits(int rangeDigits) { this.rangeDigits = rangeDigits; }
 
     public FrequencyCaps caps() {
         if (marketingPerDay < 0 || marketingPerWeek < 0 || minGap.isNegative()) {

@@ -3,6 +3,8 @@ package io.smsflows.sms.submit;
 import io.smsflows.sms.batch.BatchCounters;
 import io.smsflows.sms.batch.BatchRepository;
 import io.smsflows.sms.compliance.FrequencyCaps;
+import io.smsflows.sms.compliance.PrefixBursts;
+import io.smsflows.sms.support.PipelineMetrics;
 import io.smsflows.sms.compliance.QuietHours;
 import io.smsflows.sms.consent.ConsentRecord;
 import io.smsflows.sms.consent.ConsentRecords;
@@ -84,6 +86,8 @@ public class ChunkSubmitter {
     public static final String CAPPED = "CAPPED";
     /** error_code of a marketing message waiting for the minimum gap after its number's last one. */
     public static final String MIN_GAP = "MIN_GAP";
+    /** error_code of a message whose number range got too many messages in the last minute (SMS pumping). */
+    public static final String PREFIX_BURST = "PREFIX_BURST";
     /** error_code of a message outside its recipient's sending window, waiting for its next opening. */
     public static final String DEFERRED = "DEFERRED";
     /** error_code of a message waiting for room under its sender's cap (smsflows.senders.caps). */
@@ -97,6 +101,13 @@ public class ChunkSubmitter {
     private final QuietHours quietHours;
     private final ConsentRecords consents;
     private final FrequencyCaps frequency;
+    private final PrefixBursts bursts;
+    private volatile PipelineMetrics metrics = PipelineMetrics.NONE;
+
+    /** Where possible pumping (bursts to one number range) is counted. */
+    public void setMetrics(PipelineMetrics metrics) {
+        this.metrics = metrics;
+    }
     private final SmsMessageRepository messages;
     private final BatchRepository batches;
     private final PricingProperties pricing;
@@ -131,6 +142,7 @@ public class ChunkSubmitter {
         this.quietHours = policies.quietHours();
         this.consents = policies.consents();
         this.frequency = policies.frequency();
+        this.bursts = policies.bursts();
         this.messages = messages;
         this.batches = batches;
         this.pricing = pricing;
@@ -292,6 +304,18 @@ public class ChunkSubmitter {
                     retries.add(new Retry(m.id(), m.attempts(), opening, DEFERRED, "outside the sending window of "
                             + m.country() + " (" + m.category() + "): deferred to " + opening));
                     continue;
+                }
+                if (bursts.active() && !SmsCategories.CONSENT.equals(m.category())) {
+                    Instant retry = bursts.admit(m.recipient(), now);
+                    if (retry != null) {
+                        LOG.warn("Range {}: more than its limit of messages in a minute (smsflows.frequency."
+                                + "range-per-minute); possible SMS pumping, its messages wait until {}",
+                                bursts.range(m.recipient()), retry);
+                        metrics.burst(m.country());
+                        retries.add(new Retry(m.id(), m.attempts(), retry, PREFIX_BURST, "range "
+                                + bursts.range(m.recipient()) + " over its limit per minute: waits until " + retry));
+                        continue;
+                    }
                 }
                 if (frequency.active() && SmsCategories.MARKETING.equals(m.category())) {
                     FrequencyCaps.Verdict verdict = ledger.check(m.recipient(), now);

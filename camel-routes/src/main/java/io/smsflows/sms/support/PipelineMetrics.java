@@ -15,6 +15,10 @@ public interface PipelineMetrics {
     /** Parts were sent again although an earlier attempt may have delivered them. */
     void possibleDuplicates(int parts);
 
+    /** A message waited because its number range got too many in a minute (possible SMS pumping). */
+    default void burst(String country) {
+    }
+
     PipelineMetrics NONE = new PipelineMetrics() {
         @Override
         public void receipt(String state) {
