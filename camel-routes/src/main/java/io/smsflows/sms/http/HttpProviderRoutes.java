@@ -8,15 +8,12 @@ import io.smsflows.sms.carrier.CarrierProperties.Carrier;
 import io.smsflows.sms.smpp.PartSubmission;
 import io.smsflows.sms.smpp.SubmitFailure;
 import io.smsflows.sms.smpp.SubmitResult;
+import io.smsflows.sms.smpp.SubmitResults;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -35,9 +32,7 @@ public class HttpProviderRoutes extends RouteBuilder {
     public record HttpCarrier(String name, Carrier config, ProviderApi api, Bucket rate, CircuitBreaker breaker) {
     }
 
-    private static final String INDEX = "SmsFlowsHttpIndex";
     private static final String STARTED = "SmsFlowsHttpStarted";
-    private static final String RESULTS = "SmsFlowsHttpResults";
     private static final String NOT_SENT = "SmsFlowsHttpNotSent";
     private static final String MESSAGE_ID = "SmsFlowsHttpMessageId";
 
@@ -117,7 +112,8 @@ public class HttpProviderRoutes extends RouteBuilder {
 
         from("direct:sms-submit-parts-" + carrier.name()).routeId("sms-submit-http-" + carrier.name())
                 .errorHandler(noErrorHandler())
-                .split(body(), new Answers(carrier)).parallelProcessing().executorService(pool)
+                .split(body(), new SubmitResults(new Answers(carrier)::answer)).parallelProcessing()
+                    .executorService(pool)
                     .process(exchange -> prepare(carrier, exchange))
                     .choice().when(exchangeProperty(STARTED).isNotNull())
                         .to(uri)
@@ -127,7 +123,7 @@ public class HttpProviderRoutes extends RouteBuilder {
 
     private void prepare(HttpCarrier carrier, Exchange exchange) {
         PartSubmission message = exchange.getIn().getBody(PartSubmission.class);
-        exchange.setProperty(INDEX, exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class));
+        exchange.setProperty(SubmitResults.PART_INDEX, exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class));
         if (!carrier.breaker().tryAcquirePermission()) {
             return; // not sent: the answer says so
         }
@@ -166,39 +162,13 @@ public class HttpProviderRoutes extends RouteBuilder {
         exchange.setProperty(STARTED, System.nanoTime());
     }
 
-    /** The answers of one split, in the order of the messages, and the circuit breaker told of each. */
-    private static final class Answers implements AggregationStrategy {
+    /** What a provider's answer means for its message, and the circuit breaker told of it. */
+    private static final class Answers {
 
         private final HttpCarrier carrier;
 
         Answers(HttpCarrier carrier) {
             this.carrier = carrier;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Exchange aggregate(Exchange gathered, Exchange part) {
-            Exchange target = gathered != null ? gathered : part;
-            Map<Integer, SubmitResult> results = target.getProperty(RESULTS, Map.class);
-            if (results == null) {
-                results = new TreeMap<>();
-                target.setProperty(RESULTS, results);
-            }
-            results.put(part.getProperty(INDEX, Integer.class), answer(part));
-            target.setException(null);
-            return target;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void onCompletion(Exchange exchange) {
-            if (exchange == null) {
-                return;
-            }
-            Map<Integer, SubmitResult> results = exchange.getProperty(RESULTS, Map.class);
-            exchange.getMessage().setBody(results == null ? List.of() : new ArrayList<>(results.values()));
-            exchange.removeProperty(RESULTS);
-            exchange.setException(null);
         }
 
         private SubmitResult answer(Exchange part) {

@@ -4,20 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.component.smpp.SmppConstants;
 
 /**
- * Gathers the answers of the parallel submit_sm of one split into a list in the order of the parts: the id of
- * submit_sm_resp, or the failure classified. A failed part never fails the others: its exception becomes its result.
+ * Gathers the answers of the parallel submissions of one split into a list in the order of the parts (by
+ * {@link #PART_INDEX}): for SMPP the id of submit_sm_resp or the failure classified, for an HTTP provider what its
+ * answer means. A failed part never fails the others: its exception becomes its result.
  */
-final class SubmitResults implements AggregationStrategy {
+public final class SubmitResults implements AggregationStrategy {
 
     private static final String RESULTS = "SmsFlowsSubmitResults";
-    /** The part's place in the chunk's list (the split reorders parts to spread them over the binds). */
-    static final String PART_INDEX = "SmsFlowsPartIndex";
+    /** The part's place in the chunk's list (the split may reorder parts, e.g. to spread them over the binds). */
+    public static final String PART_INDEX = "SmsFlowsPartIndex";
+
+    private final Function<Exchange, SubmitResult> answer;
+
+    /** For camel-smpp: submit_sm_resp's id, or the failure classified. */
+    SubmitResults() {
+        this(SubmitResults::resultOf);
+    }
+
+    /** @param answer reads one part's exchange once it is done: its result (it also clears its exception) */
+    public SubmitResults(Function<Exchange, SubmitResult> answer) {
+        this.answer = answer;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -28,7 +42,7 @@ final class SubmitResults implements AggregationStrategy {
             results = new TreeMap<>();
             target.setProperty(RESULTS, results);
         }
-        results.put(part.getProperty(PART_INDEX, Integer.class), resultOf(part));
+        results.put(part.getProperty(PART_INDEX, Integer.class), answer.apply(part));
         target.setException(null);
         return target;
     }
