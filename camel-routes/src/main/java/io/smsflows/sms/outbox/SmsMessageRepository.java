@@ -318,7 +318,8 @@ public class SmsMessageRepository {
      * @param possibleDuplicates parts sent again after a lost lease
      * @param smscMessageId      the id of a single-part message (kept on the message: it has no sms_part row), or null
      */
-    public record Submitted(int possibleDuplicates, String smscMessageId) {
+    /** @param route the rule and carrier routing chose in this submission (recorded with it), or null */
+    public record Submitted(int possibleDuplicates, String smscMessageId, RouteChoice route) {
     }
 
     /** Marks messages submitted; returns the ids that changed. */
@@ -327,10 +328,14 @@ public class SmsMessageRepository {
         entries.sort(Map.Entry.comparingByKey()); // id order, as receipts lock messages (no lock cycle)
         int[] counts = jdbc.batchUpdate("update sms_message set status = 'SUBMITTED', submitted_at = ?, "
                         + "claimed_by = null, claimed_until = null, due_at = null, recovered = false, "
-                        + "possible_duplicates = possible_duplicates + ?, smsc_message_id = coalesce(?, smsc_message_id) "
+                        + "possible_duplicates = possible_duplicates + ?, smsc_message_id = coalesce(?, smsc_message_id), "
+                        + "route_rule = coalesce(?, route_rule), carrier = coalesce(?, carrier) "
                         + "where id = ? and status = 'SENDING'",
-                entries.stream().map(e -> new Object[] {ts(at), e.getValue().possibleDuplicates(),
-                    e.getValue().smscMessageId(), e.getKey()}).toList());
+                entries.stream().map(e -> {
+                    RouteChoice route = e.getValue().route();
+                    return new Object[] {ts(at), e.getValue().possibleDuplicates(), e.getValue().smscMessageId(),
+                        route == null ? null : route.rule(), route == null ? null : route.carrier(), e.getKey()};
+                }).toList());
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] != 0) {

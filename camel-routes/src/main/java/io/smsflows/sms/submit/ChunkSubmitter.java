@@ -402,9 +402,6 @@ public class ChunkSubmitter {
             gate.setNextReferences(refCounters);
             messages.setConcatRefs(newRefs);
         }
-        if (!routed.isEmpty()) {
-            messages.setRoutes(routed);
-        }
         if (!consentOf.isEmpty()) {
             messages.setConsents(consentOf);
         }
@@ -483,10 +480,16 @@ public class ChunkSubmitter {
                 }
             } else {
                 submitted.put(m.id(), new SmsMessageRepository.Submitted(
-                        m.recovered() ? resent.getOrDefault(m.id(), List.of()).size() : 0, singleIds.get(m.id())));
+                        m.recovered() ? resent.getOrDefault(m.id(), List.of()).size() : 0, singleIds.get(m.id()),
+                        routed.remove(m.id())));
             }
         }
         List<String> nowSubmitted = messages.markSubmitted(submitted, answeredAt);
+        if (!routed.isEmpty()) {
+            // the route of those not submitted (refused, waiting, partly sent: their missing parts follow it);
+            // the submitted ones got theirs with markSubmitted, one statement fewer per message
+            messages.setRoutes(routed);
+        }
         messages.requeue(retries);
         List<String> done = messages.finish(finished, answeredAt);
         countBatches(chunk, resent, nowSubmitted, done, finished, answeredAt);
