@@ -109,7 +109,7 @@ public class ConsentController {
     public ResponseEntity<?> get(@PathVariable String phone) {
         String e164;
         try {
-            e164 = PhoneNumbers.toE164(lenient(phone), null);
+            e164 = PhoneNumbers.toE164(UrlPhoneNumbers.lenient(phone), null);
         } catch (InvalidPhoneNumberException e) {
             return Problems.of(HttpStatus.BAD_REQUEST, "Invalid number", e.getMessage());
         }
@@ -146,7 +146,7 @@ public class ConsentController {
         }
         String phone;
         try {
-            phone = PhoneNumbers.toE164(lenient(r.phone()), null);
+            phone = PhoneNumbers.toE164(UrlPhoneNumbers.lenient(r.phone()), null);
         } catch (InvalidPhoneNumberException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -168,9 +168,4 @@ public class ConsentController {
         return body;
     }
 
-    /** "+33..." in a path arrives as " 33..." when the client did not encode '+': accept it. */
-    private static String lenient(String phone) {
-        String p = phone.trim();
-        return !p.isEmpty() && p.chars().allMatch(Character::isDigit) ? "+" + p : p;
-    }
 }

@@ -66,7 +66,6 @@ public class DataSubjectController {
     }
 
     private static String e164(String phone) {
-        String p = phone.trim();
-        return PhoneNumbers.toE164(!p.isEmpty() && p.chars().allMatch(Character::isDigit) ? "+" + p : p, null);
+        return PhoneNumbers.toE164(UrlPhoneNumbers.lenient(phone), null);
     }
 }

@@ -59,7 +59,7 @@ public class SuppressionController {
     @AllowedRoles(SmsRole.OPERATOR)
     public List<Map<String, Object>> list(@RequestParam(required = false) String phone,
                                           @RequestParam(defaultValue = "100") int limit) {
-        String e164 = phone == null ? null : PhoneNumbers.toE164(lenient(phone), null);
+        String e164 = phone == null ? null : PhoneNumbers.toE164(UrlPhoneNumbers.lenient(phone), null);
         boolean whole = caller.seesPhoneNumbers();
         return suppressions.active(e164, Math.max(1, Math.min(limit, 1000))).stream().map(s -> view(s, whole)).toList();
     }
@@ -68,7 +68,7 @@ public class SuppressionController {
     @GetMapping("/{phone}/history")
     @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
     public List<SuppressionList.ConsentEvent> history(@PathVariable String phone) {
-        List<SuppressionList.ConsentEvent> events = suppressions.history(PhoneNumbers.toE164(lenient(phone), null));
+        List<SuppressionList.ConsentEvent> events = suppressions.history(PhoneNumbers.toE164(UrlPhoneNumbers.lenient(phone), null));
         return caller.seesPhoneNumbers() ? events : events.stream().map(SuppressionList.ConsentEvent::masked).toList();
     }
 
@@ -88,7 +88,7 @@ public class SuppressionController {
         if (source == ConsentSource.SMS) {
             return bad("'source' SMS is recorded by the pipeline from the customer's own message; use CRM or OPERATOR");
         }
-        String phone = PhoneNumbers.toE164(lenient(request.phone()), null);
+        String phone = PhoneNumbers.toE164(UrlPhoneNumbers.lenient(request.phone()), null);
         String scope = request.scope() == null || request.scope().isBlank() ? Suppression.GLOBAL : request.scope().trim();
         String actor = actor();
         Suppression s = suppressions.suppress(phone, scope, source, request.reason(),
@@ -116,7 +116,7 @@ public class SuppressionController {
         if (reason == null || reason.isBlank()) {
             return bad("'reason' is required to lift a suppression (it is kept as consent proof)");
         }
-        String e164 = PhoneNumbers.toE164(lenient(phone), null);
+        String e164 = PhoneNumbers.toE164(UrlPhoneNumbers.lenient(phone), null);
         boolean lifted = suppressions.resubscribe(e164, scope == null || scope.isBlank() ? Suppression.GLOBAL : scope,
                 ConsentSource.OPERATOR, reason, actor());
         if (!lifted) {
@@ -126,11 +126,6 @@ public class SuppressionController {
         return ResponseEntity.ok(Map.of("phone", e164, "resubscribed", true));
     }
 
-    /** "+33..." in a query string arrives as " 33..." ('+' means space there): accept it. */
-    private static String lenient(String phone) {
-        String p = phone.trim();
-        return !p.isEmpty() && p.chars().allMatch(Character::isDigit) ? "+" + p : p;
-    }
 
     private String actor() {
         return caller.userId() == null ? "anonymous" : caller.userId();
