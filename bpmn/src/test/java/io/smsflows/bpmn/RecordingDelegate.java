@@ -55,6 +55,14 @@ public class RecordingDelegate implements JavaDelegate {
             return "You are subscribed again.";
         }
 
+        public String optInQuestion(org.camunda.bpm.engine.delegate.VariableScope scope) {
+            return "Reply YES to join/" + scope.getVariable("locale");
+        }
+
+        public String optInWelcome(org.camunda.bpm.engine.delegate.VariableScope scope) {
+            return "Welcome/" + scope.getVariable("locale");
+        }
+
         public String getHelp() {
             return "Help text.";
         }

@@ -33,7 +33,8 @@ class SmsTemplatesDecisionTest {
             Map.entry("service", "consultation"), Map.entry("appointmentLocal", "02/12/2026 10:30"),
             Map.entry("place", "12 rue Pasteur, Lyon"), Map.entry("slot1", "03/12 10:30"),
             Map.entry("slot2", "04/12 14:00"), Map.entry("slot3", "05/12 09:15"), Map.entry("shopName", "Maison Lune"),
-            Map.entry("cartLink", "https://shop.example/c/8f3k2"), Map.entry("discountCode", "LUNE10"));
+            Map.entry("cartLink", "https://shop.example/c/8f3k2"), Map.entry("discountCode", "LUNE10"),
+            Map.entry("programName", "Maison Lune Paris")); // programName: a 17-character brand, longer than most
     private static DmnEngine engine;
     private static DmnDecision decision;
     private static DmnModelInstance model;
@@ -71,8 +72,9 @@ class SmsTemplatesDecisionTest {
                 System.out.printf("template %-24s %s  %-5s %d part(s)  %3d chars%n", key, locale,
                         encoded.alphabet(), encoded.partCount(), filled.length());
                 assertThat(encoded.partCount()).as(key + "/" + locale + ": " + filled).isLessThanOrEqualTo(2);
-                if (key.endsWith("-confirmation")) {
-                    // the one message allowed after an opt-out: one GSM part, so it reaches every handset whole
+                if (key.endsWith("-confirmation") || key.startsWith("double-opt-in")) {
+                    // consent messages (the one allowed after an opt-out, the double opt-in's question and
+                    // welcome): one GSM part, so they reach every handset whole
                     assertThat(encoded.alphabet()).as(key + "/" + locale).isEqualTo(io.smsflows.sms.codec.SmsAlphabet.GSM7);
                     assertThat(encoded.partCount()).as(key + "/" + locale).isEqualTo(1);
                 }

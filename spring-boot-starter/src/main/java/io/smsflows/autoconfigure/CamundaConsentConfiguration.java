@@ -3,6 +3,7 @@ package io.smsflows.autoconfigure;
 import io.smsflows.camunda.consent.CrmNotifyDelegate;
 import io.smsflows.camunda.consent.EndJourneysDelegate;
 import io.smsflows.camunda.consent.MarketingConsentDelegate;
+import io.smsflows.camunda.consent.RecordConsentDelegate;
 import io.smsflows.camunda.consent.ResubscribeDelegate;
 import io.smsflows.camunda.consent.SmsTexts;
 import io.smsflows.camunda.consent.SuppressDelegate;
@@ -74,7 +75,12 @@ class CamundaConsentConfiguration {
     }
 
     @Bean
-    SmsTexts smsTexts(ReplyProperties replies, SmsTemplates templates) {
-        return new SmsTexts(replies, templates);
+    SmsTexts smsTexts(ReplyProperties replies, SmsTemplates templates, ConsentProperties consent) {
+        return new SmsTexts(replies, templates, consent);
+    }
+
+    @Bean
+    RecordConsentDelegate smsRecordConsent(ConsentRecords records) {
+        return new RecordConsentDelegate(records);
     }
 }

@@ -19,6 +19,14 @@ public class ConsentProperties {
      * checked at the wire. See docs/compliance.md.
      */
     private MarketingMode marketing = MarketingMode.RECORDS;
+    /**
+     * The name customers know the messages by, in the double opt-in's question and welcome ("ACME Shop: reply YES
+     * to get our offers by SMS"). A start variable {@code programName} overrides it per request.
+     */
+    private String programName = "SMS Flows";
+
+    public String getProgramName() { return programName; }
+    public void setProgramName(String programName) { this.programName = programName; }
 
     public MarketingMode getMarketing() { return marketing; }
     public void setMarketing(MarketingMode marketing) { this.marketing = marketing; }

@@ -10,7 +10,8 @@ import java.util.Set;
  * sending me the promo" is a message for a human). Runs before conversations: an opt-out always wins.
  *
  * <p>YES is never a re-subscribe word: it confirms appointments, and a number that sent STOP must send START
- * (or a code word) to receive messages again.
+ * (or a code word) to receive messages again. JOIN (opt-in words) asks for marketing messages: the double opt-in
+ * journey confirms it with a YES before any consent is recorded.
  */
 public class Keywords {
 
@@ -36,6 +37,9 @@ public class Keywords {
         if (words(config.getStartWords(), country == null ? null : country.getStartWords()).contains(normalised)) {
             return new KeywordMatch(KeywordMatch.Kind.START, null);
         }
+        if (words(config.getOptInWords(), country == null ? null : country.getOptInWords()).contains(normalised)) {
+            return new KeywordMatch(KeywordMatch.Kind.OPT_IN, null);
+        }
         if (words(config.getHelpWords(), country == null ? null : country.getHelpWords()).contains(normalised)) {
             return new KeywordMatch(KeywordMatch.Kind.HELP, null);
         }
@@ -52,7 +56,10 @@ public class Keywords {
         return KeywordMatch.NONE;
     }
 
-    /** "ACME STOP" / "STOP ACME" opt out of ACME only; "ACME START", "START ACME" or just "ACME" join it again. */
+    /**
+     * "ACME STOP" / "STOP ACME" opt out of ACME only; "ACME START", "START ACME" or just "ACME" join it again;
+     * "ACME JOIN" asks for ACME's marketing messages (double opt-in).
+     */
     private KeywordMatch codeWord(String normalised) {
         for (Map.Entry<String, String> entry : config.getCodeWords().entrySet()) {
             String code = entry.getKey().toUpperCase(Locale.ROOT);
@@ -60,6 +67,11 @@ public class Keywords {
             for (String stop : config.getOptOutWords()) {
                 if (normalised.equals(code + " " + stop) || normalised.equals(stop + " " + code)) {
                     return new KeywordMatch(KeywordMatch.Kind.OPT_OUT, scope);
+                }
+            }
+            for (String join : config.getOptInWords()) {
+                if (normalised.equals(code + " " + join) || normalised.equals(join + " " + code)) {
+                    return new KeywordMatch(KeywordMatch.Kind.OPT_IN, scope);
                 }
             }
             if (normalised.equals(code)) {

@@ -34,6 +34,11 @@ public class LoggingReplyListener implements ReplyListener {
     }
 
     @Override
+    public void optInRequested(InboundReply reply, String scope) {
+        LOG.info("{} asked to join (no process engine: nothing done)", PhoneNumbers.mask(reply.from()));
+    }
+
+    @Override
     public void unsolicited(InboundReply reply, boolean autoReply) {
         LOG.info("Unsolicited message {} from {} stored", reply.id(), PhoneNumbers.mask(reply.from()));
     }

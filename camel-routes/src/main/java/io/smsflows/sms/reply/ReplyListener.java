@@ -31,6 +31,12 @@ public interface ReplyListener {
     /** The number asked to re-subscribe (START or a code word): start the re-subscribe journey. */
     void resubscribeRequested(InboundReply reply, String scope);
 
+    /**
+     * The number asked to join marketing messages by keyword (JOIN, or a code word's join word): start the double
+     * opt-in journey, which asks for a YES before any consent is recorded.
+     */
+    void optInRequested(InboundReply reply, String scope);
+
     /** A message no conversation waits for. {@code autoReply}: this number may get the help text (once a day). */
     void unsolicited(InboundReply reply, boolean autoReply);
 }

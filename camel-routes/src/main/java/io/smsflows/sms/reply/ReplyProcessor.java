@@ -144,6 +144,7 @@ public class ReplyProcessor {
         switch (keyword.kind()) {
             case OPT_OUT -> optOut(m, reply, keyword.scope());
             case START -> resubscribe(m, reply, keyword.scope());
+            case OPT_IN -> optIn(m, reply, keyword.scope());
             case HELP -> help(m, reply);
             case CANCEL -> toConversation(m, reply, true);
             case NONE -> toConversation(m, reply, false);
@@ -169,6 +170,14 @@ public class ReplyProcessor {
         transactions.executeWithoutResult(status -> {
             listener.resubscribeRequested(start, scope);
             inbound.done(m.id(), "DONE", reply.normalised(), ReplyIntent.START, null, null);
+        });
+    }
+
+    private void optIn(InboundMessage m, InboundReply reply, String codeWordScope) {
+        InboundReply join = reply.withIntent(ReplyIntent.of(ReplyIntent.OPT_IN));
+        transactions.executeWithoutResult(status -> {
+            listener.optInRequested(join, scope(m, codeWordScope));
+            inbound.done(m.id(), "DONE", reply.normalised(), ReplyIntent.OPT_IN, null, null);
         });
     }
 

@@ -18,6 +18,11 @@ public class ReplyProperties {
             "END", "QUIT", "REVOKE", "OPTOUT", "OPT OUT", "ARRET", "ARRÊT", "STOPP"));
     /** Re-subscribe words. Never YES: it confirms appointments and must not undo an opt-out. */
     private List<String> startWords = new ArrayList<>(List.of("START", "UNSTOP", "SUBSCRIBE"));
+    /**
+     * Words asking for marketing messages ("JOIN"): they start the double opt-in journey (sms-double-opt-in), which
+     * records a consent only after the customer answers its question with YES. With a code word: "ACME JOIN".
+     */
+    private List<String> optInWords = new ArrayList<>(List.of("JOIN"));
     /** Words answered with {@code helpText}. */
     private List<String> helpWords = new ArrayList<>(List.of("HELP", "INFO", "AIDE", "HILFE", "AYUDA"));
     /** Words meaning "cancel", resolved by {@code cancelPolicy} (CANCEL itself always is one). */
@@ -66,6 +71,8 @@ public class ReplyProperties {
     public void setOptOutWords(List<String> optOutWords) { this.optOutWords = optOutWords; }
     public List<String> getStartWords() { return startWords; }
     public void setStartWords(List<String> startWords) { this.startWords = startWords; }
+    public List<String> getOptInWords() { return optInWords; }
+    public void setOptInWords(List<String> optInWords) { this.optInWords = optInWords; }
     public List<String> getHelpWords() { return helpWords; }
     public void setHelpWords(List<String> helpWords) { this.helpWords = helpWords; }
     public List<String> getCancelWords() { return cancelWords; }
@@ -108,6 +115,8 @@ public class ReplyProperties {
         private List<String> optOutWords = new ArrayList<>();
         /** Added to the global start words. */
         private List<String> startWords = new ArrayList<>();
+        /** Added to the global opt-in words (e.g. FR: INSCRIPTION). */
+        private List<String> optInWords = new ArrayList<>();
         /** Added to the global help words. */
         private List<String> helpWords = new ArrayList<>();
         /** Overrides the global CANCEL policy. */
@@ -124,6 +133,8 @@ public class ReplyProperties {
         public void setOptOutWords(List<String> optOutWords) { this.optOutWords = optOutWords; }
         public List<String> getStartWords() { return startWords; }
         public void setStartWords(List<String> startWords) { this.startWords = startWords; }
+        public List<String> getOptInWords() { return optInWords; }
+        public void setOptInWords(List<String> optInWords) { this.optInWords = optInWords; }
         public List<String> getHelpWords() { return helpWords; }
         public void setHelpWords(List<String> helpWords) { this.helpWords = helpWords; }
         public CancelPolicy getCancelPolicy() { return cancelPolicy; }

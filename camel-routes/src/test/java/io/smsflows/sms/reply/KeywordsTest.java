@@ -87,6 +87,10 @@ class KeywordsTest {
         assertThat(join.scope()).isEqualTo("ACME");
         assertThat(keywords.match("ACME START", "NO").kind()).isEqualTo(Kind.START);
         assertThat(keywords.match("STOP", "NO").scope()).isNull(); // plain STOP: the default scope
+        KeywordMatch optIn = keywords.match("ACME JOIN", "NO");
+        assertThat(optIn.kind()).isEqualTo(Kind.OPT_IN);
+        assertThat(optIn.scope()).isEqualTo("ACME");
+        assertThat(keywords.match("JOIN", "NO")).isEqualTo(new KeywordMatch(Kind.OPT_IN, null));
     }
 
     @Test

@@ -192,6 +192,15 @@ class ReplyProcessorTest {
     }
 
     @Test
+    void join_asks_for_the_double_opt_in_and_is_no_reply_to_a_conversation() {
+        mo(CUSTOMER, "Join");
+        processor.processDue();
+        assertThat(engine.optIns).containsExactly(CUSTOMER + ":GLOBAL:OPT_IN");
+        assertThat(engine.unsolicited).isEmpty();
+        assertThat(engine.resubscribes).isEmpty();
+    }
+
+    @Test
     void cancel_goes_to_the_conversation_in_france_but_opts_out_in_the_us() {
         ask(CUSTOMER, "pi-fr");
         ask(US_CUSTOMER, "pi-us");
@@ -328,6 +337,7 @@ class ReplyProcessorTest {
         final List<String> replyTexts = new ArrayList<>();
         final List<String> optOuts = new ArrayList<>();
         final List<String> resubscribes = new ArrayList<>();
+        final List<String> optIns = new ArrayList<>();
         final List<String> unsolicited = new ArrayList<>();
         final List<String> unsolicitedTexts = new ArrayList<>();
 
@@ -358,6 +368,11 @@ class ReplyProcessorTest {
         @Override
         public void resubscribeRequested(InboundReply reply, String scope) {
             resubscribes.add(reply.from() + ":" + scope);
+        }
+
+        @Override
+        public void optInRequested(InboundReply reply, String scope) {
+            optIns.add(reply.from() + ":" + scope + ":" + reply.intent());
         }
 
         @Override

@@ -68,7 +68,7 @@ public class SuppressDelegate implements JavaDelegate {
             try {
                 return source == null ? ConsentSource.OPERATOR : ConsentSource.valueOf(source.trim().toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("source '" + source + "' is not one of SMS, CRM, OPERATOR", e);
+                throw new IllegalArgumentException("source '" + source + "' is not one of SMS, CRM, OPERATOR, WEB_FORM, IMPORT", e);
             }
         }
 

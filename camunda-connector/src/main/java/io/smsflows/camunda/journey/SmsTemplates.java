@@ -34,6 +34,18 @@ public class SmsTemplates implements TextTemplates {
         return fill(text, scope.getVariables(), key);
     }
 
+    /** As {@link #render(String, VariableScope)}, with values for placeholders the process has no variable for. */
+    public String render(String key, VariableScope scope, Map<String, Object> defaults) {
+        Object locale = scope.getVariable("locale");
+        Map<String, Object> variables = new java.util.HashMap<>(defaults);
+        scope.getVariables().forEach((name, value) -> {
+            if (value != null) {
+                variables.put(name, value);
+            }
+        });
+        return fill(text(key, locale == null ? "en" : locale.toString()), variables, key);
+    }
+
     /** The raw template text; "en" when the locale has none. */
     @Override
     public String text(String key, String locale) {

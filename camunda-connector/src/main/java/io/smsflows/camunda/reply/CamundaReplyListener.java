@@ -1,5 +1,7 @@
 package io.smsflows.camunda.reply;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsflows.camunda.correlation.MessageWaits;
 import io.smsflows.sms.consent.Suppression;
 import io.smsflows.sms.number.PhoneNumbers;
@@ -34,8 +36,10 @@ public class CamundaReplyListener implements ReplyListener {
     public static final String DECISION = "reply-intent";
     public static final String UNSUBSCRIBE_PROCESS = "sms-unsubscribe";
     public static final String RESUBSCRIBE_PROCESS = "sms-resubscribe";
+    public static final String DOUBLE_OPT_IN_PROCESS = "sms-double-opt-in";
     public static final String UNSOLICITED_PROCESS = "sms-unsolicited-reply";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(CamundaReplyListener.class);
 
     private final ProcessEngine engine;
@@ -101,6 +105,28 @@ public class CamundaReplyListener implements ReplyListener {
     @Override
     public void resubscribeRequested(InboundReply reply, String scope) {
         start(RESUBSCRIBE_PROCESS, reply, consentVariables(reply, scope));
+    }
+
+    /** JOIN: the double opt-in asks for a YES; one pending question per number (a second JOIN asks nothing more). */
+    @Override
+    public void optInRequested(InboundReply reply, String scope) {
+        long pending = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(DOUBLE_OPT_IN_PROCESS).variableValueEquals("phone", reply.from()).count();
+        if (pending > 0) {
+            LOG.info("{} asked to join again: a double opt-in is already waiting for its YES",
+                    PhoneNumbers.mask(reply.from()));
+            return;
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("phone", reply.from());
+        vars.put("sender", reply.to()); // the question comes from the number the customer wrote to
+        vars.put("scope", scope);
+        vars.put("source", "SMS");
+        vars.put("locale", reply.locale());
+        ObjectNode proof = JSON.createObjectNode().put("keyword", reply.text()).put("to", reply.to())
+                .put("receivedAt", reply.receivedAt().toString()).put("inboundId", reply.id());
+        vars.put("proof", proof.toString());
+        start(DOUBLE_OPT_IN_PROCESS, reply, vars);
     }
 
     /** A keyword by SMS: the customer's own request, confirmed by SMS. */

@@ -51,6 +51,11 @@ public class LazyReplyListener implements ReplyListener {
     }
 
     @Override
+    public void optInRequested(InboundReply reply, String scope) {
+        delegate().optInRequested(reply, scope);
+    }
+
+    @Override
     public void unsolicited(InboundReply reply, boolean autoReply) {
         delegate().unsolicited(reply, autoReply);
     }

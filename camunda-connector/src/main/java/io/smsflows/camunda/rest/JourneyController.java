@@ -2,6 +2,10 @@ package io.smsflows.camunda.rest;
 
 import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.consent.ConsentSource;
+import io.smsflows.sms.consent.ConsentScopes;
+import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.reply.Locales;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smsflows.sms.security.CallerRoles;
 import io.smsflows.camunda.journey.CrmEvents;
 import io.smsflows.camunda.journey.ReminderPlanner;
@@ -44,6 +48,7 @@ public class JourneyController {
 
     public static final String APPOINTMENT_REMINDER = "appointment-reminder";
     public static final String ABANDONED_CART = "abandoned-cart";
+    public static final String DOUBLE_OPT_IN = "sms-double-opt-in";
     private static final Set<String> LOCALES = Set.of("en", "fr", "de", "es");
 
     /** Start of an appointment reminder journey. */
@@ -56,6 +61,15 @@ public class JourneyController {
     public record CartRequest(String cartId, String phone, String firstName, String locale, String shopName,
                               String cartLink, BigDecimal cartValue, String currency, String discountCode,
                               String delay, String sender, Boolean marketingConsent) implements StrictJson {
+    }
+
+    /**
+     * A request for marketing SMS from a web form (or one the CRM took): the double opt-in asks the number for a YES
+     * before any consent is recorded. {@code requestId}: the form submission's id (business key, idempotent);
+     * {@code sender}: the consent covers this sender only (else every sender); {@code proof}: what the customer did.
+     */
+    public record OptInRequest(String requestId, String phone, String locale, String sender, String programName,
+                               String source, JsonNode proof, String confirmWithin) implements StrictJson {
     }
 
     private final RoleCheckedEngine engine;
@@ -181,6 +195,51 @@ public class JourneyController {
                             + "\",\"cartId\":\"" + r.cartId().replace("\"", "") + "\"}", actor);
         }
         return start(ABANDONED_CART, r.cartId(), vars);
+    }
+
+    @PostMapping("/double-opt-in")
+    public ResponseEntity<?> doubleOptIn(@RequestBody OptInRequest r) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        required(errors, "requestId", r.requestId());
+        String phone = phone(errors, r.phone());
+        String locale = r.locale() == null || r.locale().isBlank()
+                ? Locales.forRegion(phone == null ? null : PhoneNumbers.region(phone)) : locale(errors, r.locale());
+        String source = r.source() == null || r.source().isBlank() ? "WEB_FORM" : r.source().trim().toUpperCase();
+        if (!Set.of("WEB_FORM", "CRM").contains(source)) {
+            errors.put("source", "must be WEB_FORM or CRM (keywords and operators start the journey themselves)");
+        }
+        if (r.proof() == null || r.proof().isNull() || r.proof().isEmpty()) {
+            errors.put("proof", "is required: what the customer did (form id, IP, user agent, the text they agreed to)");
+        }
+        if (r.confirmWithin() != null && !r.confirmWithin().isBlank()) {
+            try {
+                Duration.parse(r.confirmWithin());
+            } catch (DateTimeParseException e) {
+                errors.put("confirmWithin", "must be an ISO-8601 duration, e.g. P2D");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return invalid(errors);
+        }
+        String sender = r.sender() == null || r.sender().isBlank() ? null : r.sender().trim();
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("phone", phone);
+        vars.put("locale", locale);
+        vars.put("source", source);
+        vars.put("scope", sender == null ? Suppression.GLOBAL : ConsentScopes.senderKey(sender));
+        vars.put("proof", r.proof().toString());
+        putIfPresent(vars, "sender", sender);
+        putIfPresent(vars, "programName", r.programName());
+        putIfPresent(vars, "confirmWithin", r.confirmWithin());
+        // one question at a time per number: a second form sent while the first waits asks nothing more
+        var pending = engine.call(() -> engine.engine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(DOUBLE_OPT_IN).variableValueEquals("phone", phone).list());
+        if (!pending.isEmpty() && !r.requestId().equals(pending.get(0).getBusinessKey())) {
+            return ResponseEntity.ok(Map.of("id", pending.get(0).getId(), "businessKey",
+                    String.valueOf(pending.get(0).getBusinessKey()), "created", false,
+                    "state", "WAITING_FOR_YES"));
+        }
+        return start(DOUBLE_OPT_IN, r.requestId(), vars);
     }
 
     /**
