@@ -20,6 +20,8 @@ import io.smsflows.sms.smpp.SmppWire;
 import io.smsflows.sms.submit.ChunkSubmitter;
 import io.smsflows.sms.submit.SenderRates;
 import io.smsflows.sms.submit.SubmitPolicies;
+import io.smsflows.sms.compliance.AnswerRateRoutes;
+import io.smsflows.sms.compliance.AnswerRates;
 import io.smsflows.sms.compliance.BodyRetention;
 import io.smsflows.sms.compliance.FrequencyProperties;
 import io.smsflows.sms.compliance.RetentionProperties;
@@ -99,6 +101,20 @@ class OutboxConfiguration {
                                        @Qualifier("smsFlowsClock") Clock clock) {
         return new RetentionRoutes(new BodyRetention(new JdbcTemplate(dataSource), retention.keep(),
                 retention.getBatchSize(), clock), retention);
+    }
+
+    /** The alert when a journey's questions are answered far less than before (SMS pumping); docs/compliance.md. */
+    @Bean
+    @ConditionalOnProperty(prefix = "smsflows.frequency.answer-rate", name = "enabled", matchIfMissing = true)
+    AnswerRates smsAnswerRates(DataSource dataSource, FrequencyProperties frequency,
+                               @Qualifier("smsFlowsClock") Clock clock) {
+        return frequency.getAnswerRate().rates(new JdbcTemplate(dataSource), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "smsflows.frequency.answer-rate", name = "enabled", matchIfMissing = true)
+    AnswerRateRoutes smsAnswerRateRoutes(AnswerRates rates, FrequencyProperties frequency) {
+        return new AnswerRateRoutes(rates, frequency.getAnswerRate());
     }
 
     /** This node's name in claims: host name and a random suffix (two instances on one host stay apart). */

@@ -9,6 +9,7 @@ import io.smsflows.sms.http.HttpProviderRoutes;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.submit.ChunkSubmitter;
 import io.smsflows.sms.receipt.ReceiptStore;
+import io.smsflows.sms.compliance.AnswerRates;
 import io.smsflows.sms.support.PipelineMetrics;
 import io.smsflows.sms.smpp.SmppRoutes;
 import java.util.LinkedHashMap;
@@ -115,11 +116,13 @@ public class SmsObservabilityAutoConfiguration {
 
         /**
          * Counters of the pipeline: {@code smsflows.receipts{state}}, {@code smsflows.messages.failed{error}},
-         * {@code smsflows.parts.possible-duplicates}.
+         * {@code smsflows.parts.possible-duplicates}, {@code smsflows.range.bursts{country}},
+         * {@code smsflows.journey.answer-rate.drops{journey}}.
          */
         @Bean
         PipelineMetrics smsPipelineMetrics(MeterRegistry registry, SmsMessageRepository messages,
-                                           ReceiptStore receipts, ChunkSubmitter submitter) {
+                                           ReceiptStore receipts, ChunkSubmitter submitter,
+                                           org.springframework.beans.factory.ObjectProvider<AnswerRates> answerRates) {
             PipelineMetrics metrics = new PipelineMetrics() {
                 @Override
                 public void receipt(String state) {
@@ -142,10 +145,16 @@ public class SmsObservabilityAutoConfiguration {
                     registry.counter("smsflows.range.bursts", "country", country == null ? "unknown" : country)
                             .increment();
                 }
+
+                @Override
+                public void answerRateDropped(String journey) {
+                    registry.counter("smsflows.journey.answer-rate.drops", "journey", journey).increment();
+                }
             };
             messages.setMetrics(metrics);
             submitter.setMetrics(metrics);
             receipts.setMetrics(metrics);
+            answerRates.ifAvailable(rates -> rates.setMetrics(metrics));
             return metrics;
         }
 

@@ -33,6 +33,16 @@ public class Conversations {
     /** Registers a conversation in the caller's transaction (the one that queues the question). */
     public Conversation open(String recipient, String sender, String processInstanceId, String businessKey,
                              String messageName, String locale, String smsMessageId, Duration timeout) {
+        return open(recipient, sender, processInstanceId, businessKey, messageName, locale, smsMessageId, timeout, null);
+    }
+
+    /**
+     * As above, naming the journey that asked (the root process definition's key), whose answer rate
+     * {@link io.smsflows.sms.compliance.AnswerRates} watches.
+     */
+    public Conversation open(String recipient, String sender, String processInstanceId, String businessKey,
+                             String messageName, String locale, String smsMessageId, Duration timeout,
+                             String journey) {
         String ourNumber = ConsentScopes.senderKey(sender);
         if (ourNumber != null && !ourNumber.chars().allMatch(Character::isDigit)) {
             ourNumber = null; // alphanumeric senders cannot be replied to: the reply comes to one of our numbers
@@ -41,10 +51,10 @@ public class Conversations {
         Conversation c = new Conversation(UUID.randomUUID().toString(), recipient, ourNumber, processInstanceId,
                 businessKey, messageName, locale, smsMessageId, now, now.plus(timeout));
         jdbc.update("insert into sms_conversation (id, recipient, our_number, process_instance_id, business_key, "
-                        + "message_name, locale, sms_message_id, status, created_at, expires_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", c.id(), c.recipient(), c.ourNumber(),
+                        + "message_name, locale, sms_message_id, status, created_at, expires_at, journey) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", c.id(), c.recipient(), c.ourNumber(),
                 c.processInstanceId(), c.businessKey(), c.messageName(), c.locale(), c.smsMessageId(),
-                Timestamp.from(now), Timestamp.from(c.expiresAt()));
+                Timestamp.from(now), Timestamp.from(c.expiresAt()), journey);
         return c;
     }
 

@@ -19,6 +19,10 @@ public interface PipelineMetrics {
     default void burst(String country) {
     }
 
+    /** A journey's questions got answered far less than before (AnswerRates): pumping or a broken journey. */
+    default void answerRateDropped(String journey) {
+    }
+
     PipelineMetrics NONE = new PipelineMetrics() {
         @Override
         public void receipt(String state) {

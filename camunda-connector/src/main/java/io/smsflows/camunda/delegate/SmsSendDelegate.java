@@ -122,7 +122,7 @@ public class SmsSendDelegate implements JavaDelegate {
                     execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                     replyMessage == null ? replies.getReplyMessage() : replyMessage,
                     string(execution, "locale"), queued.messageId(),
-                    timeout == null ? replies.getConversationTimeout() : Duration.parse(timeout));
+                    timeout == null ? replies.getConversationTimeout() : Duration.parse(timeout), journey(execution));
             // one deadline for the whole wait (a timer restarted at the receipt would outlive the conversation)
             execution.setVariable("smsReplyDeadline", java.util.Date.from(conversation.expiresAt()));
         }
@@ -130,6 +130,18 @@ public class SmsSendDelegate implements JavaDelegate {
         execution.setVariable("smsRecipient", queued.recipient());
         execution.setVariable("smsParts", queued.parts());
         execution.setVariable("smsEncoding", queued.encoding());
+    }
+
+    /** The key of the process at the top of the call chain: the journey a called sms-ask asks for. */
+    static String journey(DelegateExecution execution) {
+        if (!(execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity)) {
+            return null;
+        }
+        org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity root = entity.getProcessInstance();
+        while (root.getSuperExecution() != null) {
+            root = root.getSuperExecution().getProcessInstance();
+        }
+        return root.getProcessDefinition() == null ? null : root.getProcessDefinition().getKey();
     }
 
     private static boolean bool(DelegateExecution execution, String name) {
