@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +48,8 @@ class ConsentEndToEndTest {
     SmscSimulator simulator;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
 
     TestRestTemplate rest;
 
@@ -117,5 +122,32 @@ class ConsentEndToEndTest {
         assertThat(Wire.submitsTo(simulator, "33612340712")).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from sms_message where batch_id = ? and consent_id is not null",
                 Integer.class, id)).isEqualTo(2);
+    }
+
+    @Test
+    void a_model_that_catches_sms_no_consent_gets_it_instead_of_sms_failed() {
+        BpmnModelInstance probe = Bpmn.createExecutableProcess("no-consent-probe").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Send").camundaAsyncBefore().camundaDelegateExpression("${smsSend}")
+                .camundaInputParameter("to", "${to}").camundaInputParameter("text", "Promo -20%")
+                .camundaInputParameter("category", "marketing")
+                .eventBasedGateway()
+                .intermediateCatchEvent("NoConsent").message("SmsNoConsent").endEvent("End_NoConsent")
+                .moveToLastGateway()
+                .intermediateCatchEvent("Failed").message("SmsFailed").endEvent("End_Failed")
+                .moveToLastGateway()
+                .intermediateCatchEvent("Delivered").message("SmsDelivered").endEvent("End_Delivered")
+                .done();
+        engine.getRepositoryService().createDeployment().addModelInstance("no-consent-probe.bpmn", probe).deploy();
+        String pi = engine.getRuntimeService().startProcessInstanceByKey("no-consent-probe",
+                Map.of("to", "+33612340721")).getId();
+
+        await().atMost(TIMEOUT).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(pi).finished().count() == 1);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi)
+                .activityId("End_NoConsent").count()).isOne();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableName("smsErrorCode").singleResult().getValue()).isEqualTo("NO_CONSENT");
+        assertThat(Wire.submitsTo(simulator, "33612340721")).isEmpty();
     }
 }

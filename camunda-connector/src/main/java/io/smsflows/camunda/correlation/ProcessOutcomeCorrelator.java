@@ -24,6 +24,10 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessOutcomeCorrelator.class);
 
+    /** The BPMN message a model may catch for a marketing message refused for want of consent. */
+    public static final String NO_CONSENT_MESSAGE = "SmsNoConsent";
+    private static final String NO_CONSENT = "NO_CONSENT";
+
     private final RuntimeService runtimeService;
     private final TransactionTemplate transactions;
 
@@ -59,6 +63,18 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
         return correlate(outcome, true);
     }
 
+    /**
+     * A marketing message refused for want of consent goes to a model's {@code SmsNoConsent} catch when the process
+     * waits for one (to route it apart from technical failures), else to the failed message with its error code.
+     */
+    private String messageName(SmsOutcome outcome) {
+        if (NO_CONSENT.equals(outcome.errorCode()) && MessageWaits.of(runtimeService, outcome.processInstanceId(),
+                NO_CONSENT_MESSAGE) == MessageWaits.State.WAITING) {
+            return NO_CONSENT_MESSAGE;
+        }
+        return outcome.messageName();
+    }
+
     /** @param alone the correlation commits on its own: failures become results instead of exceptions */
     private Delivery correlate(SmsOutcome outcome, boolean alone) {
         if (outcome.processInstanceId() == null) {
@@ -74,7 +90,8 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
         variables.put("smsDoneAt", outcome.doneAt() == null ? null : Date.from(outcome.doneAt()));
         variables.put("smsCarrier", outcome.carrier());
         variables.put("smsRoute", outcome.routeRule());
-        switch (MessageWaits.of(runtimeService, outcome.processInstanceId(), outcome.messageName())) {
+        String message = messageName(outcome);
+        switch (MessageWaits.of(runtimeService, outcome.processInstanceId(), message)) {
             case NOT_YET -> {
                 return Delivery.RETRY;
             }
@@ -84,12 +101,12 @@ public class ProcessOutcomeCorrelator implements SmsOutcomeListener {
             case WAITING -> { }
         }
         try {
-            runtimeService.createMessageCorrelation(outcome.messageName())
+            runtimeService.createMessageCorrelation(message)
                     .processInstanceId(outcome.processInstanceId())
                     .setVariables(variables)
                     .correlateWithResult();
             LOG.debug("SMS {} {}: correlated '{}' into process {}", outcome.messageId(), outcome.status(),
-                    outcome.messageName(), outcome.processInstanceId());
+                    message, outcome.processInstanceId());
             return Delivery.DONE;
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             if (!alone) {
