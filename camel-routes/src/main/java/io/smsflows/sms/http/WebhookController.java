@@ -41,7 +41,7 @@ public class WebhookController {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
     /** A vendor-specific TLV tag that carries the provider's message id into the MO's fingerprint. */
-    private static final short PROVIDER_ID_TAG = 0x1401;
+    private static final short PROVIDER_ID_TAG = io.smsflows.sms.inbound.InboundStore.PROVIDER_MESSAGE_ID;
 
     private final HttpProviderRoutes providers;
     private final Map<String, WebhookSignatures> signatures;

@@ -35,10 +35,11 @@ public class InboundMessageRepository {
     }
 
     /** True if the same octets from the same sender to the same number were stored since {@code since}. */
-    public boolean seenSince(String fingerprint, Instant since) {
-        Integer n = jdbc.queryForObject("select count(*) from sms_inbound where fingerprint = ? and received_at >= ? "
-                + "and status <> 'DUPLICATE'", Integer.class, fingerprint, Timestamp.from(since));
-        return n != null && n > 0;
+    /** When a message with this fingerprint was last received (not as a duplicate) since {@code since}, if it was. */
+    public Optional<Instant> lastSeenSince(String fingerprint, Instant since) {
+        Timestamp at = jdbc.queryForObject("select max(received_at) from sms_inbound where fingerprint = ? "
+                + "and received_at >= ? and status <> 'DUPLICATE'", Timestamp.class, fingerprint, Timestamp.from(since));
+        return Optional.ofNullable(at).map(Timestamp::toInstant);
     }
 
     public Optional<InboundMessage> find(String id) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,7 +17,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores every inbound message before the network gets its acknowledgement, and nothing else: decoding problems
  * and redeliveries are recorded on the row (UNDECODABLE, DUPLICATE) rather than refused, so nothing is lost and
- * the SMSC stops redelivering. Processing happens later, off the SMPP thread ({@link io.smsflows.sms.reply.ReplyProcessor}).
+ * the SMSC stops redelivering.
+ *
+ * <p>A redelivery is the same PDU again: same sender, recipient, data coding, octets (the UDH with its
+ * concatenation reference and part number included) and optional parameters (a provider's message id among them),
+ * within {@code duplicateWindow}. A plain SMPP MO carries no id of its own, so two "YES" from one handset look alike:
+ * the second is a new message, never a redelivery, when anything was sent to the number after the first arrived
+ * (the customer answers a new question). A provider's id is authoritative: the same id is a redelivery whatever was
+ * sent since. Processing happens later, off the SMPP thread ({@link io.smsflows.sms.reply.ReplyProcessor}).
  */
 public class InboundStore {
 
@@ -27,9 +35,17 @@ public class InboundStore {
     private final Duration duplicateWindow;
     private final Runnable wake;
     private final Clock clock;
+    private final SentSince sentSince;
+
+    /** Whether anything was submitted to a number after an instant. */
+    @FunctionalInterface
+    public interface SentSince {
+        boolean sentTo(String recipient, Instant after);
+    }
 
     public InboundStore(InboundMessageRepository repository, MoDecoding decoding, Duration duplicateWindow,
-                        Runnable wake, Clock clock) {
+                        Runnable wake, Clock clock, SentSince sentSince) {
+        this.sentSince = sentSince;
         this.repository = repository;
         this.decoding = decoding;
         this.duplicateWindow = duplicateWindow;
@@ -45,7 +61,7 @@ public class InboundStore {
         MoDecoding.Decoded decoded = decoding.decode(mo);
         String status;
         String reason = decoded.reason();
-        if (repository.seenSince(fingerprint, now.minus(duplicateWindow))) {
+        if (isRedelivery(mo, from, fingerprint, now)) {
             status = "DUPLICATE";
             reason = "the same message was received within " + duplicateWindow + ": a redelivery, processed once";
         } else if (decoded.text() == null) {
@@ -66,6 +82,18 @@ public class InboundStore {
         }
         return id;
     }
+
+    private boolean isRedelivery(RawMo mo, String from, String fingerprint, Instant now) {
+        Optional<Instant> last = repository.lastSeenSince(fingerprint, now.minus(duplicateWindow));
+        if (last.isEmpty()) {
+            return false;
+        }
+        boolean identified = mo.tlvs().containsKey(PROVIDER_MESSAGE_ID);
+        return identified || !sentSince.sentTo(from, last.get());
+    }
+
+    /** Optional parameter under which HTTP providers' webhooks hand over their message id. */
+    public static final short PROVIDER_MESSAGE_ID = 0x1401;
 
     private static String fingerprint(RawMo mo) {
         try {

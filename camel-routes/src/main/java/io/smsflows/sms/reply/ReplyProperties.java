@@ -56,7 +56,10 @@ public class ReplyProperties {
     private String replyMessage = "SmsReply";
     /** How long a conversation waits for a reply, unless the sending task says otherwise. */
     private Duration conversationTimeout = Duration.ofDays(3);
-    /** The same MO (same sender, recipient and octets) again within this window is a redelivery, processed once. */
+    /**
+     * The same MO (same sender, recipient, octets and optional parameters) again within this window is a redelivery,
+     * processed once; unless something was sent to the number in between (then it answers that: docs/replies.md).
+     */
     private Duration duplicateWindow = Duration.ofMinutes(5);
     /** Parts of a concatenated MO wait this long for the rest; then the partial message is processed as it is. */
     private Duration reassemblyTimeout = Duration.ofMinutes(10);

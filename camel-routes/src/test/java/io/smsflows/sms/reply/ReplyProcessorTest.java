@@ -14,6 +14,7 @@ import io.smsflows.sms.inbound.InboundMessageRepository;
 import io.smsflows.sms.inbound.InboundStore;
 import io.smsflows.sms.inbound.MoDecoding;
 import io.smsflows.sms.inbound.RawMo;
+import io.smsflows.sms.outbox.OutboundSms;
 import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.sms.support.PipelineSignals;
@@ -62,14 +63,17 @@ class ReplyProcessorTest {
         new SmsFlowsSchema(ds);
         jdbc = new JdbcTemplate(ds);
         inbound = new InboundMessageRepository(jdbc);
-        store = new InboundStore(inbound, new MoDecoding(), Duration.ofMinutes(5), () -> { }, clock);
+        store = new InboundStore(inbound, new MoDecoding(), Duration.ofMinutes(5), () -> { }, clock,
+                new SmsMessageRepository(jdbc, SqlDialect.H2)::submittedSince);
         conversations = new Conversations(jdbc, clock);
         suppressions = new SuppressionList(jdbc, new RecipientGate(ds, SqlDialect.H2), clock);
-        SmsOutbox outbox = new SmsOutbox(new SmsMessageRepository(jdbc, SqlDialect.H2), new StandardSmsEncoder(),
+        outbox = new SmsOutbox(new SmsMessageRepository(jdbc, SqlDialect.H2), new StandardSmsEncoder(),
                 EncodingPolicy.defaults(), "SMSFlows", clock, suppressions, PipelineSignals.NONE);
         processor = new ReplyProcessor(inbound, conversations, suppressions, new AutoReplies(jdbc, clock), outbox,
                 engine, new TransactionTemplate(new DataSourceTransactionManager(ds)), replies, consent, clock);
     }
+
+    private SmsOutbox outbox;
 
     private String mo(String from, String text) {
         byte[] body = text.getBytes(StandardCharsets.US_ASCII);
@@ -257,6 +261,47 @@ class ReplyProcessorTest {
         processor.processDue();
         assertThat(status(later)).isEqualTo("DONE");
         assertThat(engine.replies).hasSize(2);
+    }
+
+    @Test
+    void the_same_answer_to_a_new_question_is_a_new_message_not_a_redelivery() {
+        ask(CUSTOMER, "pi-1");
+        String first = mo(CUSTOMER, "OUI");
+        processor.processDue();
+        ask(CUSTOMER, "pi-2");
+        sent(CUSTOMER); // the second reminder went on the wire after the first OUI
+        clock.advance(Duration.ofSeconds(30));
+        String second = mo(CUSTOMER, "OUI");
+        processor.processDue();
+
+        assertThat(status(first)).isEqualTo("DONE");
+        assertThat(status(second)).isEqualTo("DONE");
+        assertThat(engine.replies).containsExactly("pi-1:OUI:UNKNOWN:fr", "pi-2:OUI:UNKNOWN:fr");
+    }
+
+    @Test
+    void a_provider_id_seen_before_is_a_redelivery_whatever_was_sent_since() {
+        ask(CUSTOMER, "pi-1");
+        Map<Short, byte[]> id = Map.of(InboundStore.PROVIDER_MESSAGE_ID, "SM123".getBytes(StandardCharsets.UTF_8));
+        String first = store.store(new RawMo(CUSTOMER, OUR_NUMBER, 8, 0, "OUI".getBytes(StandardCharsets.UTF_16BE), id));
+        processor.processDue();
+        ask(CUSTOMER, "pi-2");
+        sent(CUSTOMER);
+        String again = store.store(new RawMo(CUSTOMER, OUR_NUMBER, 8, 0, "OUI".getBytes(StandardCharsets.UTF_16BE), id));
+        processor.processDue();
+
+        assertThat(status(first)).isEqualTo("DONE");
+        assertThat(status(again)).isEqualTo("DUPLICATE");
+        assertThat(engine.replies).hasSize(1);
+    }
+
+    /** A message submitted to the number now (as the second reminder would be). */
+    private void sent(String recipient) {
+        clock.advance(Duration.ofSeconds(1));
+        String id = outbox.enqueue(new OutboundSms(recipient, "Rappel : RDV demain", null, null,
+                UUID.randomUUID().toString(), "pi-x", null, "Task_Send", null, null, false)).messageId();
+        jdbc.update("update sms_message set status = 'SUBMITTED', submitted_at = ? where id = ?",
+                java.sql.Timestamp.from(clock.instant()), id);
     }
 
     @Test
