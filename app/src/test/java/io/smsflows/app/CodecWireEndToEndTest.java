@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,9 @@ import org.springframework.test.annotation.DirtiesContext;
         "camunda.bpm.process-engine-name=e2e-wire",
         "smsflows.simulator.port=0",
         "smsflows.simulator.receipt-delay=20ms",
-        "smsflows.smpp.national-languages=TURKISH"})
+        "smsflows.smpp.national-languages=TURKISH",
+        "camunda.bpm.admin-user.id=demo",
+        "camunda.bpm.admin-user.password=demo"})
 @DirtiesContext
 class CodecWireEndToEndTest {
 
@@ -35,6 +38,8 @@ class CodecWireEndToEndTest {
     SmsOutbox outbox;
     @Autowired
     SmscSimulator simulator;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate anonymous;
 
     private List<ReceivedSubmit> send(String to, String text) {
         int parts = outbox.enqueue(OutboundSms.standalone(to, text, UUID.randomUUID().toString())).parts();
@@ -107,6 +112,21 @@ class CodecWireEndToEndTest {
         assertThat(udh(second)[5]).isEqualTo((byte) 2);
         assertThat(payload(first)).hasSize(152).doesNotContain((byte) 0x1B);
         assertThat(Arrays.copyOfRange(payload(second), 0, 2)).containsExactly(0x1B, 0x65); // escape + €
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_simulator_shows_each_part_decoded_beside_its_octets() {
+        send("+4915112349004", "a".repeat(153) + "€ fin de la promo");
+        Map<String, Object> body = new EngineRest(anonymous).authenticated()
+                .getForObject("/api/simulator/submits?limit=1000", Map.class);
+        List<Map<String, Object>> parts = ((List<Map<String, Object>>) body.get("submits")).stream()
+                .filter(s -> "4915112349004".equals(s.get("destAddr")))
+                .sorted(java.util.Comparator.comparing(s -> String.valueOf(s.get("part")))).toList();
+        assertThat(parts).extracting(s -> s.get("part")).containsExactly("1/2", "2/2");
+        assertThat(parts.get(0).get("text")).isEqualTo("a".repeat(153));
+        assertThat(parts.get(1).get("text")).isEqualTo("€ fin de la promo");
+        assertThat((String) parts.get(1).get("shortMessageHex")).contains("1b65"); // the octets stay beside it
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.smsflows.sms.simulator;
 
+import io.smsflows.sms.codec.SmsDecoder;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,11 +90,31 @@ public class SimulatorController {
         m.put("dataCoding", s.dataCoding() & 0xFF);
         m.put("esmClass", s.esmClass() & 0xFF);
         m.put("shortMessageHex", HexFormat.of().formatHex(s.shortMessage() == null ? new byte[0] : s.shortMessage()));
+        decoded(s, m);
         Map<String, String> tlvs = new LinkedHashMap<>();
         s.optionalParameters().forEach((tag, v) -> tlvs.put(String.format("0x%04x", tag), HexFormat.of().formatHex(v)));
         m.put("tlvs", tlvs);
         return m;
     }
+
+    /** The text as a handset shows it (GSM 03.38 with its shift tables, Latin-1, UCS-2), and which part this is. */
+    private static void decoded(SmscSimulator.ReceivedSubmit s, Map<String, Object> m) {
+        byte[] octets = s.shortMessage() == null || s.shortMessage().length == 0
+                ? s.optionalParameters().getOrDefault(MESSAGE_PAYLOAD, new byte[0]) : s.shortMessage();
+        try {
+            SmsDecoder.Decoded d = SmsDecoder.decode(s.dataCoding(), octets, (s.esmClass() & 0x40) != 0);
+            m.put("text", d.text());
+            if (d.concatTotal() != null) {
+                m.put("part", d.concatSequence() + "/" + d.concatTotal());
+                m.put("concatReference", d.concatReference());
+            }
+        } catch (RuntimeException e) {
+            m.put("text", null);
+            m.put("textError", e.getMessage()); // 8-bit data or a broken UDH: the octets above are what was sent
+        }
+    }
+
+    private static final short MESSAGE_PAYLOAD = 0x0424;
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
