@@ -30,7 +30,7 @@ class SmsTemplatesDecisionTest {
 
     private static final List<String> LOCALES = List.of("en", "fr", "de", "es");
     private static final Map<String, String> SAMPLE = Map.ofEntries(Map.entry("firstName", "Alexandrine"),
-            Map.entry("service", "consultation"), Map.entry("appointmentLocal", "02/12/2026 10:30"),
+            Map.entry("service", "consultation"), Map.entry("appointmentLocal", "2 déc. 2026 10:30"),
             Map.entry("place", "12 rue Pasteur, Lyon"), Map.entry("slot1", "03/12 10:30"),
             Map.entry("slot2", "04/12 14:00"), Map.entry("slot3", "05/12 09:15"), Map.entry("shopName", "Maison Lune"),
             Map.entry("cartLink", "https://shop.example/c/8f3k2"), Map.entry("discountCode", "LUNE10"),

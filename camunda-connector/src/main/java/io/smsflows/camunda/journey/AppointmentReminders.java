@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import io.smsflows.sms.number.PhoneNumbers;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +38,25 @@ public class AppointmentReminders {
         execution.setVariable("reminderCount", times.size());
         execution.setVariable("reminderIndex", 0);
         Object locale = execution.getVariable("locale");
-        execution.setVariable("appointmentLocal", OffsetDateTime.parse(start).format(DateTimeFormatter
-                .ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Locale.forLanguageTag(locale == null ? "en"
-                        : locale.toString()))));
+        Object phone = execution.getVariable("phone");
+        execution.setVariable("appointmentLocal", appointmentLocal(OffsetDateTime.parse(start),
+                locale == null ? null : locale.toString(), phone == null ? null : phone.toString()));
+    }
+
+    /**
+     * The start as the customer reads dates: their language, their country's conventions (from the number: English
+     * to a UK number is "1 Dec 2026, 10:30", to a US number "Dec 1, 2026, 10:30 AM"), the month written out so that
+     * 1/12 and 12/1 cannot be confused, in the appointment's own offset.
+     */
+    static String appointmentLocal(OffsetDateTime start, String language, String phone) {
+        String region = phone == null ? null : PhoneNumbers.region(phone);
+        Locale.Builder locale = new Locale.Builder().setLanguage(language == null || language.isBlank() ? "en"
+                : Locale.forLanguageTag(language.replace('_', '-')).getLanguage());
+        if (region != null) {
+            locale.setRegion(region);
+        }
+        return start.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale.build()));
     }
 
     /**
