@@ -34,6 +34,10 @@ class AbandonedCartProcessTest {
     void setUp() {
         BpmnAwareTests.init(extension.getProcessEngine());
         Mocks.register("smsMarketingConsent", consent);
+        Mocks.register("smsJourneyStart", new io.smsflows.camunda.tasklist.JourneyStartChecks(
+                new io.smsflows.sms.number.RecipientPolicy(true, java.util.Set.of("FIXED_LINE"), java.util.Set.of(),
+                        java.util.Set.of())));
+        Mocks.register("smsTasks", new io.smsflows.camunda.tasklist.TaskLabels());
         Mocks.register("smsSend", send);
     }
 

@@ -50,6 +50,10 @@ class AppointmentReminderProcessTest {
         Mocks.register("appointmentReminders",
                 new AppointmentReminders(new ReminderPlanner("D-1@18:00,T-PT3H", Clock.systemUTC())));
         Mocks.register("smsTemplates", new RecordingDelegate.Templates());
+        Mocks.register("smsJourneyStart", new io.smsflows.camunda.tasklist.JourneyStartChecks(
+                new io.smsflows.sms.number.RecipientPolicy(true, java.util.Set.of("FIXED_LINE"), java.util.Set.of(),
+                        java.util.Set.of())));
+        Mocks.register("smsTasks", new io.smsflows.camunda.tasklist.TaskLabels());
         Mocks.register("crmNotify", crm);
         Mocks.register("smsSend", send);
     }
@@ -230,9 +234,15 @@ class AppointmentReminderProcessTest {
     void an_undeliverable_reminder_asks_an_operator_to_call() {
         ProcessInstance pi = start();
         reminderTime(pi);
+        runtimeService().setVariable(asked(pi).getId(), "smsErrorCode", "UNDELIV:001");
         answer(pi, "notDelivered", null, null);
         assertThat(pi).hasPassed("End_NotDelivered", "Task_CrmFailed").isWaitingAt("Task_CallCustomer");
         assertThat(crm.lastCall()).containsEntry("crmEvent", "failed");
+        // the operator's list says who and what; the form says why in words, with the code
+        assertThat(task(pi).getName()).isEqualTo("Call Ana about apt-1");
+        assertThat((String) taskService().getVariableLocal(task(pi).getId(), "callReason"))
+                .isEqualTo("The SMS could not be delivered: the network could not deliver it (phone off for too long, "
+                        + "or no longer in service) [UNDELIV:001].");
         complete(task(pi), Map.of("callNote", "reached by phone"));
         assertThat(pi).hasPassed("End_Failed").isEnded();
     }
@@ -285,5 +295,21 @@ class AppointmentReminderProcessTest {
         reminderTime(pi);
         runtimeService().createMessageCorrelation("SmsUnsubscribed").processInstanceId(pi.getId()).correlate();
         assertThat(pi).hasPassed("End_Unsubscribed").isEnded().variables().containsEntry("appointmentOutcome", "optedOut");
+    }
+
+    @Test
+    void a_start_from_tasklist_is_checked_as_the_api_checks_it_and_gets_its_business_key() {
+        Map<String, Object> vars = new HashMap<>(Map.of("appointmentId", "apt-9", "phone", "0612345678",
+                "firstName", "Ana", "locale", "fr", "appointmentStart", inDays(5), "place", "12 rue Pasteur",
+                "service", "consultation"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService()
+                        .startProcessInstanceByKey("appointment-reminder", vars))
+                .hasMessageContaining("phone:").hasMessageContaining("international format, e.g. +33612345678");
+        assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+
+        vars.put("phone", "+33 6 12 34 56 78");
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("appointment-reminder", vars);
+        assertThat(pi.getBusinessKey()).isEqualTo("apt-9");
+        assertThat(runtimeService().getVariable(pi.getId(), "phone")).isEqualTo("+33612345678");
     }
 }

@@ -44,6 +44,10 @@ class ConsentProcessesTest {
         Mocks.register("crmNotify", crm);
         Mocks.register("smsEndJourneys", endJourneys);
         Mocks.register("smsTexts", new RecordingDelegate.Texts());
+        Mocks.register("smsJourneyStart", new io.smsflows.camunda.tasklist.JourneyStartChecks(
+                new io.smsflows.sms.number.RecipientPolicy(true, java.util.Set.of("FIXED_LINE"), java.util.Set.of(),
+                        java.util.Set.of())));
+        Mocks.register("smsTasks", new io.smsflows.camunda.tasklist.TaskLabels());
         Mocks.register("smsEndJourneys", endJourneys);
     }
 

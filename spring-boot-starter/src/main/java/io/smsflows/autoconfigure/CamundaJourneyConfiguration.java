@@ -25,6 +25,18 @@ class CamundaJourneyConfiguration {
         return new SendingWindowExpressions(quietHours);
     }
 
+    /** The journey API's checks for journeys started from Tasklist: ${smsJourneyStart.check(execution, "...")}. */
+    @Bean
+    io.smsflows.camunda.tasklist.JourneyStartChecks smsJourneyStart(io.smsflows.sms.number.RecipientPolicy recipients) {
+        return new io.smsflows.camunda.tasklist.JourneyStartChecks(recipients);
+    }
+
+    /** Task names that say who and what, reason codes in words: ${smsTasks.name(task, "...")}. */
+    @Bean
+    io.smsflows.camunda.tasklist.TaskLabels smsTasks() {
+        return new io.smsflows.camunda.tasklist.TaskLabels();
+    }
+
     @Bean
     AppointmentReminders appointmentReminders(ReminderPlanner reminderPlanner) {
         return new AppointmentReminders(reminderPlanner);
