@@ -3,6 +3,9 @@ package io.smsflows.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.smsflows.sms.consent.ConsentSource;
+import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.simulator.SmscSimulator;
 import io.smsflows.sms.simulator.SmscSimulator.ReceivedSubmit;
 import java.time.Duration;
@@ -46,6 +49,8 @@ class DoubleOptInEndToEndTest {
     SmscSimulator simulator;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SuppressionList suppressions;
 
     EngineRest rest;
 
@@ -143,5 +148,30 @@ class DoubleOptInEndToEndTest {
         Map<String, Object> event = jdbc.queryForMap("select count(*) as n from sms_consent_event where recipient = ?",
                 phone);
         assertThat(((Number) event.get("N")).intValue()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_number_that_opted_out_is_not_asked_and_a_yes_after_an_opt_out_records_nothing() {
+        String stopped = "+33612340803";
+        suppressions.suppress(stopped, Suppression.GLOBAL, ConsentSource.SMS, "keyword STOP", "STOP", null, null);
+        ResponseEntity<Map> refused = rest.authenticated().postForEntity("/api/journeys/double-opt-in", Map.of(
+                "requestId", "form-3", "phone", stopped, "proof", "asked at the counter"), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail")).contains("opted out", "START");
+
+        String racing = "+33612340804"; // opts out of SHOP while the question waits, without a word to the journey
+        ResponseEntity<Map> started = rest.authenticated().postForEntity("/api/journeys/double-opt-in", Map.of(
+                "requestId", "form-4", "phone", racing, "sender", "SHOP", "proof", "asked at the counter"), Map.class);
+        assertThat(started.getStatusCode()).as("a plain-text proof is a proof").isEqualTo(HttpStatus.CREATED);
+        awaitSubmits("33612340804", 1);
+        suppressions.suppress(racing, "SHOP", ConsentSource.CRM, "unsubscribed on the website", null, null, "crm");
+        simulator.deliverMo(racing, "SMSFlows", "Oui");
+
+        Map<String, Object> vars = rest.awaitCompleted((String) started.getBody().get("id"), TIMEOUT);
+        assertThat(vars).containsEntry("optInOutcome", "optedOut");
+        assertThat(consents(racing)).isZero();
+        await().atMost(TIMEOUT).until(() -> crmEvents(racing).contains("opt-in-not-confirmed"));
+        assertThat(Wire.submitsTo(simulator, "33612340804")).hasSize(1); // no welcome
     }
 }

@@ -61,10 +61,12 @@ class LogMaskingEndToEndTest {
         simulator.deliverMo(ASKED, "SMSFlows", "Oui");
         simulator.deliverMo(STOPPED, "SMSFlows", "STOP");
         simulator.deliverMo(STRANGER, "SMSFlows", "Qui est-ce ? " + SECRET_TEXT);
-        rest.authenticated().postForEntity("/api/consents", Map.of("phone", CONSENTING, "granted", true,
-                "source", "WEB_FORM", "proof", Map.of("formId", "f-1")), Map.class);
-        rest.authenticated().postForEntity("/api/journeys/appointment-reminder", Map.of("appointmentId", "a-1",
-                "phone", "0612340907", "firstName", "Ana"), Map.class); // refused: a national number
+        assertThat(rest.authenticated().postForEntity("/api/consents", Map.of("phone", CONSENTING, "granted", true,
+                "source", "WEB_FORM", "proof", Map.of("formId", "f-1")), Map.class).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(rest.authenticated().postForEntity("/api/journeys/appointment-reminder", Map.of("appointmentId",
+                "a-1", "phone", "0612340907", "firstName", "Ana"), Map.class).getStatusCode().value())
+                .as("refused: a national number").isEqualTo(400);
 
         rest.awaitCompleted(delivered, TIMEOUT);
         rest.awaitCompleted(undeliverable, TIMEOUT);
@@ -74,7 +76,8 @@ class LogMaskingEndToEndTest {
 
         String log = output.getAll();
         assertThat(log).as("the log was captured and names numbers masked")
-                .contains(PhoneNumbers.mask(DELIVERED), PhoneNumbers.mask(STOPPED));
+                .contains(PhoneNumbers.mask(DELIVERED), PhoneNumbers.mask(STOPPED), PhoneNumbers.mask(CONSENTING),
+                        PhoneNumbers.mask(UNDELIVERABLE), PhoneNumbers.mask(ASKED));
         for (String number : List.of(DELIVERED, UNDELIVERABLE, ASKED, STOPPED, STRANGER, CONSENTING, "+33612340907")) {
             String digits = number.substring(1);
             String national = "0" + number.substring(3);

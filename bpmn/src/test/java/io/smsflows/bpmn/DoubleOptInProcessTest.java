@@ -32,6 +32,7 @@ class DoubleOptInProcessTest {
     private final RecordingDelegate send = new RecordingDelegate().sets("smsMessageId", "msg-2");
     private final RecordingDelegate record = new RecordingDelegate().sets("consentId", "c-1");
     private final RecordingDelegate crm = new RecordingDelegate();
+    private final RecordingDelegate free = new RecordingDelegate().sets("questionWaiting", false);
 
     @BeforeEach
     void setUp() {
@@ -39,6 +40,7 @@ class DoubleOptInProcessTest {
         Mocks.register("smsSend", send);
         Mocks.register("smsRecordConsent", record);
         Mocks.register("crmNotify", crm);
+        Mocks.register("smsOpenQuestions", free);
         Mocks.register("smsTexts", new RecordingDelegate.Texts());
     }
 
@@ -96,7 +98,8 @@ class DoubleOptInProcessTest {
         answer(pi, "answered", "CONFIRM");
         assertThat(pi).hasPassed("Task_Record", "Task_Welcome", "Task_NotifyCrm", "End_Subscribed").isEnded()
                 .variables().containsEntry("optInOutcome", "subscribed").containsEntry("consentId", "c-1");
-        assertThat(record.lastCall()).containsEntry("phone", "+33612345678").containsEntry("source", "WEB_FORM")
+        assertThat(record.calls).hasSize(1); // what it reads: the request and the YES, in the process's variables
+        assertThat(pi).variables().containsEntry("phone", "+33612345678").containsEntry("source", "WEB_FORM")
                 .containsEntry("smsReplyText", "Oui").containsEntry("smsReplyId", "in-7")
                 .containsEntry("proof", "{\"formId\":\"newsletter\"}");
         assertThat(send.lastCall()).containsEntry("text", "Welcome/fr").containsEntry("category", "transactional")
@@ -127,12 +130,47 @@ class DoubleOptInProcessTest {
     }
 
     @Test
-    void an_opt_out_between_yes_and_welcome_ends_without_welcome_or_crm_event() {
+    void a_yes_from_a_number_that_opted_out_records_nothing_and_the_crm_is_told() {
+        Mocks.register("smsRecordConsent", new RecordingDelegate().throwsBpmnError("SMS_SUPPRESSED"));
+        ProcessInstance pi = start();
+        answer(pi, "answered", "CONFIRM");
+        assertThat(pi).hasPassed("Boundary_OptedOutBeforeRecord", "Task_NotifyCrmNotConfirmed", "End_NotSubscribed")
+                .hasNotPassed("Task_Welcome").isEnded().variables().containsEntry("optInOutcome", "optedOut")
+                .containsEntry("askOutcome", "optedOut");
+        assertThat(crm.lastCall()).containsEntry("crmEvent", "opt-in-not-confirmed");
+        assertThat(send.calls).isEmpty();
+    }
+
+    @Test
+    void an_opt_out_between_yes_and_welcome_is_told_to_the_crm() {
         Mocks.register("smsSend", new RecordingDelegate().throwsBpmnError("SMS_SUPPRESSED"));
         ProcessInstance pi = start();
         answer(pi, "answered", "CONFIRM");
-        assertThat(pi).hasPassed("Task_Record", "End_OptedOutMeanwhile").hasNotPassed("Task_NotifyCrm").isEnded()
-                .variables().containsEntry("optInOutcome", "optedOut");
-        assertThat(crm.calls).isEmpty();
+        assertThat(pi).hasPassed("Task_Record", "Boundary_OptedOutMeanwhile", "End_NotSubscribed")
+                .hasNotPassed("Task_NotifyCrm").isEnded().variables().containsEntry("optInOutcome", "optedOut");
+        assertThat(crm.lastCall()).containsEntry("crmEvent", "opt-in-not-confirmed");
+    }
+
+    @Test
+    void while_another_question_waits_it_looks_again_every_ten_minutes_and_then_asks() {
+        Mocks.register("smsOpenQuestions", new RecordingDelegate().sets("questionWaiting", true).sets("busyChecks", 1));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("sms-double-opt-in", "form-43", new HashMap<>(
+                Map.of("phone", "+33612345678", "locale", "fr", "source", "WEB_FORM", "proof", "{}")));
+        runJobs();
+        assertThat(pi).isWaitingAt("Event_Later");
+        assertThat(asked(pi)).isNull();
+        Mocks.register("smsOpenQuestions", free);
+        execute(managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+        runJobs();
+        assertThat(pi).hasPassed("Gateway_Look", "Task_CheckFree").isWaitingAt("Call_Ask");
+    }
+
+    @Test
+    void a_number_busy_for_a_day_is_not_asked() {
+        Mocks.register("smsOpenQuestions", new RecordingDelegate().sets("questionWaiting", true)
+                .sets("busyChecks", 144));
+        ProcessInstance pi = start();
+        assertThat(pi).hasPassed("Task_NotifyCrmNotConfirmed", "End_NotSubscribed").hasNotPassed("Call_Ask").isEnded()
+                .variables().containsEntry("askOutcome", "busy").containsEntry("optInOutcome", "notConfirmed");
     }
 }

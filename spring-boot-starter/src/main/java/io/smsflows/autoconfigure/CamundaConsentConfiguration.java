@@ -80,7 +80,14 @@ class CamundaConsentConfiguration {
     }
 
     @Bean
-    RecordConsentDelegate smsRecordConsent(ConsentRecords records) {
-        return new RecordConsentDelegate(records);
+    RecordConsentDelegate smsRecordConsent(ConsentRecords records, SuppressionList suppressions,
+                                           io.smsflows.sms.consent.RecipientGate gate) {
+        return new RecordConsentDelegate(records, suppressions, gate);
+    }
+
+    @Bean
+    io.smsflows.camunda.consent.OpenQuestionsDelegate smsOpenQuestions(Conversations conversations,
+                                                                        @org.springframework.beans.factory.annotation.Qualifier("smsFlowsClock") java.time.Clock clock) {
+        return new io.smsflows.camunda.consent.OpenQuestionsDelegate(conversations, clock);
     }
 }

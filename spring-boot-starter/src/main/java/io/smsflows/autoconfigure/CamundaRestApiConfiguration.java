@@ -43,9 +43,10 @@ class CamundaRestApiConfiguration {
     JourneyController smsJourneyController(ProcessEngine engine, RoleCheckedEngine checked,
                                            ReminderPlanner reminderPlanner, @Qualifier("smsFlowsClock") Clock clock,
                                            RecipientPolicy recipients, ConsentProperties consent,
-                                           ConsentRecords consents, CallerRoles caller) {
+                                           ConsentRecords consents, CallerRoles caller, SuppressionList suppressions,
+                                           io.smsflows.sms.consent.RecipientGate gate) {
         JourneyController controller = new JourneyController(checked, reminderPlanner, new CrmEvents(engine), clock,
-                recipients);
+                recipients, suppressions, gate);
         if (consent.getMarketing() == ConsentProperties.MarketingMode.RECORDS) {
             controller.recordAssertedConsent(consents, caller);
         }

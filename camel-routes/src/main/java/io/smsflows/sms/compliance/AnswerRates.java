@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * against the journey's own recent past. A sharp drop is what SMS pumping looks like (a sign-up form abused to send
  * to premium numbers that never answer) or what a broken change to a journey does; either way someone should look.
  *
- * <p>A question counts once it is {@code answerWithin} old: answered if its answer came within that time. The last
+ * <p>A question counts once it has been on the wire for {@code answerWithin}: answered if its answer came within
+ * that time. The last
  * {@code window} of such questions is compared with the {@code baseline} before it; with at least
  * {@code minQuestions} in both, a rate below {@code (1 - drop)} times the baseline's is an alert: one warning and
  * {@code smsflows.journey.answer-rate.drops{journey}} per journey and window. Read-only and cheap (two grouped
@@ -95,17 +96,24 @@ public class AnswerRates {
         return Math.round(r.ratio() * 100);
     }
 
-    /** Questions asked in [from, to) per journey, and how many were answered within answerWithin. */
+    /**
+     * Questions that went on the wire in [from, to) per journey, and how many were answered within answerWithin of
+     * that: counted from the submit, not the queueing, so a question held back (a sending window, a rate, a backlog)
+     * does not look unanswered. Questions are queued before they are sent: created_at bounds the scan on its index.
+     */
     private Map<String, Rate> rates(Instant from, Instant to) {
         long within = config.getAnswerWithin().toSeconds();
         Map<String, Rate> rates = new HashMap<>();
         // INTERVAL 'n' SECOND: standard SQL that H2 and PostgreSQL both read
-        jdbc.query("select journey, count(*), sum(case when status = 'ANSWERED' and closed_at <= created_at + "
-                        + "interval '" + within + "' second then 1 else 0 end) from sms_conversation "
-                        + "where created_at >= ? and created_at < ? and journey is not null group by journey",
+        jdbc.query("select c.journey, count(*), sum(case when c.status = 'ANSWERED' and c.closed_at <= m.submitted_at + "
+                        + "interval '" + within + "' second then 1 else 0 end) from sms_conversation c "
+                        + "join sms_message m on m.id = c.sms_message_id "
+                        + "where c.created_at >= ? and c.created_at < ? and m.submitted_at >= ? and m.submitted_at < ? "
+                        + "and c.journey is not null group by c.journey",
                 rs -> {
                     rates.put(rs.getString(1), new Rate(rs.getString(1), rs.getInt(2), rs.getInt(3)));
-                }, Timestamp.from(from), Timestamp.from(to));
+                }, Timestamp.from(from.minus(config.getQueuedUpTo())), Timestamp.from(to), Timestamp.from(from),
+                Timestamp.from(to));
         return rates;
     }
 }

@@ -56,6 +56,8 @@ public class FrequencyProperties {
         private int minQuestions = 30;
         /** Relative fall that alerts: 0.5 = answered less than half as often as in the baseline. */
         private double drop = 0.5;
+        /** Longest a question waits in the queue before it goes on the wire (bounds the scan). */
+        private Duration queuedUpTo = Duration.ofDays(3);
 
         public AnswerRates rates(org.springframework.jdbc.core.JdbcTemplate jdbc, java.time.Clock clock) {
             for (Duration d : new Duration[] {checkInterval, answerWithin, window, baseline}) {
@@ -84,6 +86,8 @@ public class FrequencyProperties {
         public int getMinQuestions() { return minQuestions; }
         public void setMinQuestions(int minQuestions) { this.minQuestions = minQuestions; }
         public double getDrop() { return drop; }
+        public Duration getQueuedUpTo() { return queuedUpTo; }
+        public void setQueuedUpTo(Duration queuedUpTo) { this.queuedUpTo = queuedUpTo; }
         public void setDrop(double drop) { this.drop = drop; }
     }
 

@@ -58,6 +58,13 @@ public class Conversations {
         return c;
     }
 
+    /** Whether any question to {@code recipient} still waits for its answer, on any of our numbers. */
+    public boolean hasOpen(String recipient, Instant at) {
+        Integer n = jdbc.queryForObject("select count(*) from sms_conversation where recipient = ? and status = 'OPEN' "
+                + "and expires_at > ?", Integer.class, recipient, Timestamp.from(at));
+        return n != null && n > 0;
+    }
+
     /** Open, unexpired conversations with {@code recipient} on {@code ourNumber} (E.164 or digits), newest first. */
     public List<Conversation> openFor(String recipient, String ourNumber, Instant at) {
         String key = ConsentScopes.senderKey(ourNumber);

@@ -2,6 +2,7 @@ package io.smsflows.sms.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smsflows.sms.outbox.OutboundSms;
 import io.smsflows.sms.reply.Conversations;
 import io.smsflows.sms.support.PipelineMetrics;
 import io.smsflows.sms.support.TestPipeline;
@@ -48,10 +49,25 @@ class AnswerRatesTest {
 
     /** {@code count} questions of {@code journey} now, of which {@code answered} get an answer after {@code after}. */
     private void ask(String journey, int count, int answered, Duration after) {
+        ask(journey, count, answered, after, Duration.ZERO);
+    }
+
+    /** As above, the questions held in the queue for {@code held} before they go on the wire. */
+    private void ask(String journey, int count, int answered, Duration after, Duration held) {
         List<String> ids = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(conversations.open("+3361234" + String.format("%04d", number++), "33700000001", "pi-" + number,
-                    null, "SmsReply", "fr", UUID.randomUUID().toString(), Duration.ofDays(2), journey).id());
+            String to = "+3361234" + String.format("%04d", number++);
+            String message = pipeline.outbox.enqueue(new OutboundSms(to, "RDV demain ? OUI/NON", null, null,
+                    UUID.randomUUID().toString(), "pi-" + number, null, "Task_Ask", null, null, false)).messageId();
+            messages.add(message);
+            ids.add(conversations.open(to, "33700000001", "pi-" + number, null, "SmsReply", "fr", message,
+                    Duration.ofDays(2), journey).id());
+        }
+        pipeline.clock.advance(held);
+        for (String message : messages) {
+            pipeline.jdbc.update("update sms_message set status = 'SUBMITTED', submitted_at = ? where id = ?",
+                    java.sql.Timestamp.from(pipeline.clock.instant()), message);
         }
         pipeline.clock.advance(after);
         ids.stream().limit(answered).forEach(id -> conversations.answered(id, UUID.randomUUID().toString()));
@@ -87,6 +103,14 @@ class AnswerRatesTest {
         assertThat(drops).containsExactly("sms-double-opt-in");
         pipeline.clock.advance(Duration.ofMinutes(1));
         assertThat(rates.check()).as("said once per window").isEmpty();
+    }
+
+    @Test
+    void a_question_held_in_the_queue_counts_from_when_it_went_on_the_wire() {
+        week(List.of("sms-ask"), 12);
+        ask("sms-ask", 20, 12, Duration.ofMinutes(3), Duration.ofHours(10)); // deferred overnight, answered at once
+        pipeline.clock.advance(Duration.ofMinutes(15));
+        assertThat(rates.check()).isEmpty();
     }
 
     @Test

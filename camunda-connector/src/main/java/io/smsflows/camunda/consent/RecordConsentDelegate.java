@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsflows.camunda.consent.SuppressDelegate.ConsentVariables;
 import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.consent.ConsentRecord;
+import io.smsflows.sms.consent.RecipientGate;
 import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.consent.SuppressionList;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import java.io.IOException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,16 +22,21 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  *
  * <p>Inputs: {@code phone}, {@code scope} (GLOBAL or a sender key: consent for every sender or for that one),
  * {@code source} (WEB_FORM, SMS, CRM, OPERATOR), {@code proof} (JSON or text of the request), {@code smsReplyText},
- * {@code smsReplyReceivedAt}, {@code smsReplyId}. Output: {@code consentId}.
+ * {@code smsReplyReceivedAt}, {@code smsReplyId}. Output: {@code consentId}. BPMN error {@code SMS_SUPPRESSED} when
+ * the number opted out (everywhere, or of the scope's sender): a YES never overrides a STOP.
  */
 public class RecordConsentDelegate implements JavaDelegate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConsentRecords consents;
+    private final SuppressionList suppressions;
+    private final RecipientGate gate;
 
-    public RecordConsentDelegate(ConsentRecords consents) {
+    public RecordConsentDelegate(ConsentRecords consents, SuppressionList suppressions, RecipientGate gate) {
         this.consents = consents;
+        this.suppressions = suppressions;
+        this.gate = gate;
     }
 
     @Override
@@ -44,9 +52,17 @@ public class RecordConsentDelegate implements JavaDelegate {
         confirmation.put("receivedAt", at instanceof Date d ? d.toInstant().toString() : at == null ? null : at.toString());
         confirmation.put("inboundId", ConsentVariables.string(execution, "smsReplyId"));
         confirmation.put("processInstanceId", execution.getProcessInstanceId());
-        ConsentRecord record = consents.record(phone,
-                Suppression.GLOBAL.equals(scope) ? ConsentRecords.MARKETING : ConsentRecords.marketingScope(scope),
-                true, ConsentVariables.source(execution), proof.toString(), actor(execution));
+        String sender = Suppression.GLOBAL.equals(scope) ? null : scope;
+        String actor = actor(execution);
+        // under the number's lock, as STOP takes it: an opt-out is either seen here or comes after the consent
+        ConsentRecord record = gate.locked(phone, () -> suppressions.blocking(phone, sender).isPresent() ? null
+                : consents.record(phone, sender == null ? ConsentRecords.MARKETING : ConsentRecords.marketingScope(sender),
+                        true, ConsentVariables.source(execution), proof.toString(), actor));
+        if (record == null) {
+            // thrown outside the transaction template: a BPMN error must not mark the job's transaction rollback-only
+            throw new BpmnError("SMS_SUPPRESSED", "the number opted out" + (sender == null ? "" : " of " + sender)
+                    + ": no consent is recorded");
+        }
         execution.setVariable("consentId", record.id());
     }
 

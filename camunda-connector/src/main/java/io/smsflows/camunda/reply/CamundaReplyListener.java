@@ -111,7 +111,8 @@ public class CamundaReplyListener implements ReplyListener {
     @Override
     public void optInRequested(InboundReply reply, String scope) {
         long pending = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(DOUBLE_OPT_IN_PROCESS).variableValueEquals("phone", reply.from()).count();
+                .processDefinitionKey(DOUBLE_OPT_IN_PROCESS).variableValueEquals("phone", reply.from())
+                .variableValueEquals("scope", scope).count();
         if (pending > 0) {
             LOG.info("{} asked to join again: a double opt-in is already waiting for its YES",
                     PhoneNumbers.mask(reply.from()));

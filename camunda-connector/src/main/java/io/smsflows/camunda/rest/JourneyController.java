@@ -4,6 +4,11 @@ import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.consent.ConsentSource;
 import io.smsflows.sms.consent.ConsentScopes;
 import io.smsflows.sms.consent.Suppression;
+import io.smsflows.sms.consent.SuppressionList;
+import io.smsflows.sms.consent.RecipientGate;
+import io.smsflows.sms.codec.EncodingOptions;
+import io.smsflows.sms.codec.SmsAlphabet;
+import io.smsflows.sms.codec.StandardSmsEncoder;
 import io.smsflows.sms.reply.Locales;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smsflows.sms.security.CallerRoles;
@@ -90,8 +95,13 @@ public class JourneyController {
         this.caller = caller;
     }
 
+    private final SuppressionList suppressions;
+    private final RecipientGate gate;
+
     public JourneyController(RoleCheckedEngine engine, ReminderPlanner planner, CrmEvents events, Clock clock,
-                             RecipientPolicy recipients) {
+                             RecipientPolicy recipients, SuppressionList suppressions, RecipientGate gate) {
+        this.suppressions = suppressions;
+        this.gate = gate;
         this.recipients = recipients;
         this.engine = engine;
         this.planner = planner;
@@ -208,15 +218,24 @@ public class JourneyController {
         if (!Set.of("WEB_FORM", "CRM").contains(source)) {
             errors.put("source", "must be WEB_FORM or CRM (keywords and operators start the journey themselves)");
         }
-        if (r.proof() == null || r.proof().isNull() || r.proof().isEmpty()) {
+        if (r.proof() == null || r.proof().isNull()
+                || (r.proof().isContainerNode() ? r.proof().isEmpty() : r.proof().asText().isBlank())) {
             errors.put("proof", "is required: what the customer did (form id, IP, user agent, the text they agreed to)");
         }
         if (r.confirmWithin() != null && !r.confirmWithin().isBlank()) {
             try {
-                Duration.parse(r.confirmWithin());
+                Duration within = Duration.parse(r.confirmWithin());
+                if (within.compareTo(Duration.ofMinutes(5)) < 0 || within.compareTo(Duration.ofDays(7)) > 0) {
+                    errors.put("confirmWithin", "must be between PT5M and P7D: the question catches YES that long");
+                }
             } catch (DateTimeParseException e) {
                 errors.put("confirmWithin", "must be an ISO-8601 duration, e.g. P2D");
             }
+        }
+        if (r.programName() != null && !r.programName().isBlank()
+                && (r.programName().length() > 30 || new StandardSmsEncoder().encode(r.programName(), EncodingOptions.defaults(), 0).alphabet() != SmsAlphabet.GSM7)) {
+            errors.put("programName", "must be at most 30 characters of the GSM alphabet: the question and the welcome "
+                    + "must stay one plain SMS part");
         }
         if (!errors.isEmpty()) {
             return invalid(errors);
@@ -231,15 +250,23 @@ public class JourneyController {
         putIfPresent(vars, "sender", sender);
         putIfPresent(vars, "programName", r.programName());
         putIfPresent(vars, "confirmWithin", r.confirmWithin());
-        // one question at a time per number: a second form sent while the first waits asks nothing more
-        var pending = engine.call(() -> engine.engine().getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(DOUBLE_OPT_IN).variableValueEquals("phone", phone).list());
-        if (!pending.isEmpty() && !r.requestId().equals(pending.get(0).getBusinessKey())) {
-            return ResponseEntity.ok(Map.of("id", pending.get(0).getId(), "businessKey",
-                    String.valueOf(pending.get(0).getBusinessKey()), "created", false,
-                    "state", "WAITING_FOR_YES"));
+        if (suppressions.blocking(phone, sender).isPresent()) {
+            return problem(HttpStatus.CONFLICT, "The number opted out", "the number opted out" + (sender == null ? ""
+                    : " (everywhere or of " + sender + ")") + ": a consent cannot override it; the customer sends START "
+                    + "(or the code word) to the number they opted out from, then the opt-in can be asked again");
         }
-        return start(DOUBLE_OPT_IN, r.requestId(), vars);
+        // one question per number and scope: the check and the start under the number's lock, in one transaction
+        return engine.call(() -> gate.locked(phone, () -> {
+            var pending = engine.engine().getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(DOUBLE_OPT_IN).variableValueEquals("phone", phone)
+                    .variableValueEquals("scope", vars.get("scope")).list();
+            if (!pending.isEmpty() && !r.requestId().equals(pending.get(0).getBusinessKey())) {
+                return ResponseEntity.ok(Map.of("id", pending.get(0).getId(), "businessKey",
+                        String.valueOf(pending.get(0).getBusinessKey()), "created", false,
+                        "state", "WAITING_FOR_YES"));
+            }
+            return start(DOUBLE_OPT_IN, r.requestId(), vars);
+        }));
     }
 
     /**
