@@ -91,6 +91,9 @@ class RolesAndApiKeysEndToEndTest {
                 Arguments.of("DELETE", "/api/suppressions/+33612349900?reason=test", null, Set.of()),
                 Arguments.of("GET", "/api/security/api-keys", null, Set.of()),
                 Arguments.of("POST", "/api/security/api-keys", "{}", Set.of()),
+                Arguments.of("GET", "/api/sms/messages?businessKey=none", null, Set.of(OPERATOR)),
+                Arguments.of("GET", "/api/sms/overview", null, Set.of(OPERATOR)),
+                Arguments.of("POST", "/api/journeys/double-opt-in", "{}", Set.of(CRM)),
                 Arguments.of("GET", "/api/simulator/submits", null, Set.of()),
                 Arguments.of("GET", "/api/crm-stub/callbacks", null, Set.of()));
     }

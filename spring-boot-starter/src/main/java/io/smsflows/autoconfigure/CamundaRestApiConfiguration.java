@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -82,5 +83,16 @@ class CamundaRestApiConfiguration {
     SuppressionController smsSuppressionController(SuppressionList suppressions, RoleCheckedEngine engine,
                                                     ReplyProperties replies, CallerRoles caller) {
         return new SuppressionController(suppressions, engine, replies, caller);
+    }
+
+    /** What happened to every SMS, for operators and the Cockpit plugin: /api/sms/messages, /api/sms/overview. */
+    @Bean
+    io.smsflows.camunda.rest.SmsMessagesController smsMessagesController(javax.sql.DataSource dataSource,
+            RoleCheckedEngine engine, CallerRoles caller, io.smsflows.sms.batch.BatchRepository batches,
+            ObjectProvider<io.smsflows.sms.smpp.SmppRoutes> smpp, io.smsflows.sms.preview.PricingProperties pricing,
+            @Qualifier("smsFlowsClock") Clock clock) {
+        return new io.smsflows.camunda.rest.SmsMessagesController(new io.smsflows.sms.outbox.MessageViews(
+                new org.springframework.jdbc.core.JdbcTemplate(dataSource)), engine, caller, batches, smpp,
+                pricing.getCurrency(), clock);
     }
 }

@@ -81,7 +81,8 @@ public class SmsRestSecurityAutoConfiguration {
         @Bean
         FilterRegistrationBean<OncePerRequestFilter> smsFlowsRestAuthenticationFilter(
                 RestSecurityProperties properties, ObjectProvider<IdentityService> identity,
-                ObjectProvider<ApiKeys> apiKeys) {
+                ObjectProvider<ApiKeys> apiKeys,
+                ObjectProvider<io.smsflows.camunda.security.SessionCallers> sessions) {
             // the engine and our tables are looked up at the first request: filters are built before the engine
             OncePerRequestFilter lazy = new OncePerRequestFilter() {
                 private volatile SmsRestAuthenticationFilter filter;
@@ -90,7 +91,8 @@ public class SmsRestSecurityAutoConfiguration {
                 protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                                 FilterChain chain) throws ServletException, IOException {
                     if (filter == null) {
-                        filter = new SmsRestAuthenticationFilter(identity.getObject(), apiKeys.getObject());
+                        filter = new SmsRestAuthenticationFilter(identity.getObject(), apiKeys.getObject(),
+                                sessions.getIfAvailable());
                     }
                     filter.doFilter(request, response, chain);
                 }

@@ -31,10 +31,17 @@ public class SmsRestAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
     private final ApiKeys apiKeys;
+    private final SessionCallers sessions;
 
     public SmsRestAuthenticationFilter(IdentityService identity, ApiKeys apiKeys) {
+        this(identity, apiKeys, null);
+    }
+
+    /** @param sessions the Camunda webapps' logged-in user, for reads (the Cockpit plugin); null: none */
+    public SmsRestAuthenticationFilter(IdentityService identity, ApiKeys apiKeys, SessionCallers sessions) {
         this.identity = identity;
         this.apiKeys = apiKeys;
+        this.sessions = sessions;
     }
 
     /** Providers' webhooks prove who sent them by their signature (WebhookController), not by a user. */
@@ -73,6 +80,9 @@ public class SmsRestAuthenticationFilter extends OncePerRequestFilter {
                         + "administrator unlocks it in Camunda Admin). Machine clients should use an API key.");
                 return;
             }
+        } else if (sessions != null && isRead(request)
+                && (user = sessions.userId(request)).isPresent()) {
+            // the Cockpit plugin, with the operator's webapp login (reads only)
         } else {
             refuse(response, "Authentication required: HTTP Basic with a Camunda user, or an API key "
                     + "(Authorization: Bearer smsf_... or X-API-Key).");
@@ -88,6 +98,10 @@ public class SmsRestAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
     private Optional<String> basic(String encoded) {

@@ -59,6 +59,15 @@ public class TaskLabels {
         return out.length() > 255 ? out.substring(0, 255) : out.toString();
     }
 
+    /** An error code of the pipeline or a receipt in words ("UNDELIV:001": "the network could not deliver it..."). */
+    public static String meaning(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String head = code.trim().split("[:\\s]", 2)[0].toUpperCase(Locale.ROOT);
+        return ERRORS.getOrDefault(head, "error " + code.trim());
+    }
+
     /** "The SMS could not be delivered: the network could not deliver it (...) [UNDELIV:001]." */
     public String reason(VariableScope scope) {
         Object outcome = scope.getVariable("askOutcome");

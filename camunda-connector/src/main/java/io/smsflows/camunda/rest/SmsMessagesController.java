@@ -1,0 +1,243 @@
+package io.smsflows.camunda.rest;
+
+import io.smsflows.camunda.security.RoleCheckedEngine;
+import io.smsflows.camunda.tasklist.TaskLabels;
+import io.smsflows.sms.batch.BatchRepository;
+import io.smsflows.sms.number.InvalidPhoneNumberException;
+import io.smsflows.sms.number.PhoneNumbers;
+import io.smsflows.sms.outbox.MessageViews;
+import io.smsflows.sms.outbox.MessageViews.MessageView;
+import io.smsflows.sms.security.AllowedRoles;
+import io.smsflows.sms.security.CallerRoles;
+import io.smsflows.sms.security.SmsRole;
+import io.smsflows.sms.smpp.SmppBind;
+import io.smsflows.sms.smpp.SmppRoutes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What happened to every SMS, for operators (the Cockpit plugin reads it with the operator's login):
+ * {@code GET /api/sms/messages} by process instance (its called instances included), business key, process, number,
+ * state or time, running or finished; {@code GET /api/sms/overview}: counts, throughput, queue depth, binds,
+ * running batches. Numbers are masked unless the caller may see them ({@link CallerRoles#seesPhoneNumbers()}).
+ */
+@RestController
+@RequestMapping("/api/sms")
+@AllowedRoles(SmsRole.OPERATOR)
+public class SmsMessagesController {
+
+    private static final int MAX_INSTANCES = 500;
+
+    private final MessageViews views;
+    private final RoleCheckedEngine engine;
+    private final CallerRoles caller;
+    private final BatchRepository batches;
+    private final ObjectProvider<SmppRoutes> smpp;
+    private final String currency;
+    private final Clock clock;
+
+    public SmsMessagesController(MessageViews views, RoleCheckedEngine engine, CallerRoles caller,
+                                 BatchRepository batches, ObjectProvider<SmppRoutes> smpp, String currency,
+                                 Clock clock) {
+        this.views = views;
+        this.engine = engine;
+        this.caller = caller;
+        this.batches = batches;
+        this.smpp = smpp;
+        this.currency = currency;
+        this.clock = clock;
+    }
+
+    @GetMapping("/messages")
+    public ResponseEntity<?> messages(@RequestParam(required = false) String processInstanceId,
+                                      @RequestParam(required = false) String businessKey,
+                                      @RequestParam(required = false) String process,
+                                      @RequestParam(required = false) String phone,
+                                      @RequestParam(required = false) String state,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(defaultValue = "100") int limit) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String recipient = null;
+        if (phone != null && !phone.isBlank()) {
+            try {
+                recipient = PhoneNumbers.toE164(UrlPhoneNumbers.lenient(phone), null);
+            } catch (InvalidPhoneNumberException e) {
+                errors.put("phone", e.getMessage());
+            }
+        }
+        Instant fromAt = instant(errors, "from", from);
+        Instant toAt = instant(errors, "to", to);
+        if (!errors.isEmpty()) {
+            return Problems.invalid("Invalid search", errors);
+        }
+        Collection<String> instances = null;
+        if (processInstanceId != null && !processInstanceId.isBlank()) {
+            instances = withCalledInstances(processInstanceId.trim());
+        } else if (process != null && !process.isBlank()) {
+            instances = engine.call(() -> engine.engine().getHistoryService().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(process.trim()).orderByProcessInstanceStartTime().desc()
+                    .listPage(0, MAX_INSTANCES).stream().map(HistoricProcessInstance::getId).toList());
+        }
+        List<MessageView> found = views.search(new MessageViews.Filter(blank(businessKey), instances, recipient,
+                blank(state) == null ? null : state.trim().toUpperCase(), fromAt, toAt), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messages", found.stream().map(this::view).toList());
+        body.put("instances", instances(found));
+        body.put("numbersMasked", !caller.seesPhoneNumbers());
+        return ResponseEntity.ok(body);
+    }
+
+    @GetMapping("/overview")
+    public Map<String, Object> overview() {
+        Instant now = clock.instant();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("at", now.toString());
+        body.put("last24h", views.countsByStatus(now.minus(Duration.ofDays(1))));
+        body.put("partsPerSecondLastMinute", views.partsSubmittedSince(now.minusSeconds(60)) / 60.0);
+        body.put("partsPerSecondLast5Minutes", views.partsSubmittedSince(now.minusSeconds(300)) / 300.0);
+        body.put("queue", views.queueDepth());
+        List<Map<String, Object>> binds = new ArrayList<>();
+        SmppRoutes routes = smpp.getIfAvailable();
+        if (routes != null) {
+            for (SmppBind bind : routes.binds()) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("carrier", bind.carrier());
+                b.put("bind", bind.number());
+                b.put("bound", bind.isBound());
+                b.put("submitted", bind.submitted());
+                b.put("throttled", bind.throttled());
+                binds.add(b);
+            }
+        }
+        body.put("binds", binds);
+        body.put("batches", batches.running().stream().map(b -> batches.status(b, currency)).toList());
+        return body;
+    }
+
+    /** The instance and every instance it called, recursively (an appointment's reminders are sms-ask instances). */
+    private List<String> withCalledInstances(String root) {
+        return engine.call(() -> {
+            Set<String> all = new LinkedHashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(root));
+            while (!todo.isEmpty() && all.size() < MAX_INSTANCES) {
+                String id = todo.poll();
+                if (all.add(id)) {
+                    engine.engine().getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(id)
+                            .list().forEach(child -> todo.add(child.getId()));
+                }
+            }
+            return new ArrayList<>(all);
+        });
+    }
+
+    private Map<String, Object> instances(List<MessageView> found) {
+        Set<String> ids = new LinkedHashSet<>();
+        found.forEach(m -> {
+            if (m.processInstanceId() != null) {
+                ids.add(m.processInstanceId());
+            }
+        });
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return engine.call(() -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            Map<String, ProcessDefinition> definitions = new HashMap<>();
+            for (HistoricProcessInstance pi : engine.engine().getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceIds(ids).list()) {
+                ProcessDefinition d = definitions.computeIfAbsent(pi.getProcessDefinitionId(), id -> engine.engine()
+                        .getRepositoryService().getProcessDefinition(id));
+                Map<String, Object> i = new LinkedHashMap<>();
+                i.put("processDefinitionKey", d.getKey());
+                i.put("processDefinitionName", d.getName());
+                i.put("businessKey", pi.getBusinessKey());
+                i.put("state", pi.getState());
+                i.put("running", pi.getEndTime() == null);
+                i.put("superProcessInstanceId", pi.getSuperProcessInstanceId());
+                out.put(pi.getId(), i);
+            }
+            return out;
+        });
+    }
+
+    private Map<String, Object> view(MessageView m) {
+        boolean whole = caller.seesPhoneNumbers();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", m.id());
+        v.put("direction", "OUT");
+        v.put("processInstanceId", m.processInstanceId());
+        v.put("businessKey", m.businessKey());
+        v.put("activityId", m.activityId());
+        v.put("recipient", whole ? m.recipient() : PhoneNumbers.mask(m.recipient()));
+        v.put("sender", m.sender());
+        v.put("text", m.text());
+        v.put("textErasedAt", m.textErasedAt());
+        v.put("category", m.category());
+        v.put("encoding", m.encoding());
+        v.put("parts", m.parts());
+        v.put("status", m.status());
+        v.put("errorCode", m.errorCode());
+        v.put("errorMeaning", TaskLabels.meaning(m.errorCode()));
+        v.put("carrier", m.carrier());
+        v.put("route", m.routeRule());
+        v.put("country", m.country());
+        v.put("batchId", m.batchId());
+        v.put("consentId", m.consentId());
+        v.put("createdAt", m.createdAt());
+        v.put("submittedAt", m.submittedAt());
+        v.put("doneAt", m.doneAt());
+        v.put("partTimeline", m.partViews());
+        v.put("replies", m.replies().stream().map(r -> {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("inboundId", r.inboundId());
+            reply.put("text", r.text());
+            reply.put("intent", r.intent());
+            reply.put("decision", r.intent() == null ? null : "reply-intent");
+            reply.put("receivedAt", r.receivedAt());
+            return reply;
+        }).toList());
+        return v;
+    }
+
+    private static Instant instant(Map<String, String> errors, String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "must be an ISO-8601 instant, e.g. 2026-12-07T08:00:00Z");
+            return null;
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static ResponseEntity<?> notFound(String detail) {
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+}
