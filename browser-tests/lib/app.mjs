@@ -7,7 +7,10 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const jar = path.join(root, 'app/target/sms-flows-app.jar');
-export const images = path.join(root, 'docs/images');
+// screenshots: browser-tests/target/screenshots, or docs/images with UPDATE_DOC_IMAGES=1 (to refresh the docs)
+export const images = process.env.UPDATE_DOC_IMAGES === '1' ? path.join(root, 'docs/images')
+  : path.join(root, 'browser-tests/target/screenshots');
+mkdirSync(images, {recursive: true});
 
 const freePort = () => new Promise((resolve, reject) => {
   const server = createServer();

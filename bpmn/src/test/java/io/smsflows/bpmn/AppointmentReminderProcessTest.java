@@ -69,11 +69,14 @@ class AppointmentReminderProcessTest {
                 .withNano(0).toString();
     }
 
+    private static int appointments;
+
     private static ProcessInstance start() {
-        Map<String, Object> vars = new HashMap<>(Map.of("appointmentId", "apt-1", "phone", "+33612345678",
+        String appointment = "apt-" + (++appointments); // one journey per appointment id
+        Map<String, Object> vars = new HashMap<>(Map.of("appointmentId", appointment, "phone", "+33612345678",
                 "firstName", "Ana", "locale", "fr", "appointmentStart", inDays(5), "place", "12 rue Pasteur",
                 "service", "consultation"));
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey("appointment-reminder", "apt-1", vars);
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("appointment-reminder", appointment, vars);
         runAsync(pi);
         return pi;
     }
@@ -239,7 +242,7 @@ class AppointmentReminderProcessTest {
         assertThat(pi).hasPassed("End_NotDelivered", "Task_CrmFailed").isWaitingAt("Task_CallCustomer");
         assertThat(crm.lastCall()).containsEntry("crmEvent", "failed");
         // the operator's list says who and what; the form says why in words, with the code
-        assertThat(task(pi).getName()).isEqualTo("Call Ana about apt-1");
+        assertThat(task(pi).getName()).isEqualTo("Call Ana about " + pi.getBusinessKey());
         assertThat((String) taskService().getVariableLocal(task(pi).getId(), "callReason"))
                 .isEqualTo("The SMS could not be delivered: the network could not deliver it (phone off for too long, "
                         + "or no longer in service) [UNDELIV:001].");
@@ -310,6 +313,9 @@ class AppointmentReminderProcessTest {
         vars.put("phone", "+33 6 12 34 56 78");
         ProcessInstance pi = runtimeService().startProcessInstanceByKey("appointment-reminder", vars);
         assertThat(pi.getBusinessKey()).isEqualTo("apt-9");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService()
+                        .startProcessInstanceByKey("appointment-reminder", vars))
+                .hasMessageContaining("appointmentId 'apt-9' already has a journey");
         assertThat(runtimeService().getVariable(pi.getId(), "phone")).isEqualTo("+33612345678");
     }
 }

@@ -2,6 +2,8 @@
 // Data: our REST API (/api/sms/messages, /api/sms/overview), read with the operator's Cockpit login (GET only).
 // Every value is put into the page as text (textContent), never as HTML: message texts come from outside.
 
+// the webapps live at <context>/<application path>/app/cockpit/...; our API at <context>/api (the default
+// application path "/camunda" is one segment: more segments need this adapted)
 const appRoot = () => window.location.pathname.split('/app/cockpit')[0].replace(/\/[^/]*$/, '');
 
 async function getJson(path) {
@@ -105,15 +107,15 @@ async function renderOverview(node) {
   node.replaceChildren(el('p', {}, 'Loading SMS overview...'));
   try {
     const o = await getJson('/api/sms/overview');
-    const counts = Object.entries(o.last24h || {});
+    const counts = Object.entries(o.lastHour || {});
     const batches = o.batches || [];
     node.replaceChildren(
       el('h3', {}, 'SMS ', el('a', {href: '#/sms', style: 'font-size:13px'}, 'search every SMS')),
-      el('div', {'data-sms-counts': 'true'}, 'Last 24 hours: ',
+      el('div', {'data-sms-counts': 'true'}, 'Last hour: ',
         counts.length ? counts.map(([s, n]) => el('span', {style: 'margin-right:12px'}, badge(s), ' ', n)) : 'no SMS'),
-      el('div', {'data-sms-throughput': 'true'},
-        `Throughput: ${o.partsPerSecondLastMinute.toFixed(1)} parts/s (last minute), ` +
-        `${o.partsPerSecondLast5Minutes.toFixed(1)} parts/s (5 minutes)`),
+      el('div', {'data-sms-throughput': 'true'}, 'Throughput on this node: ' +
+        (o.partsPerSecondThisNode === null || o.partsPerSecondThisNode === undefined
+          ? 'measured from the next refresh on' : `${o.partsPerSecondThisNode.toFixed(1)} parts/s since the last refresh`)),
       el('div', {'data-sms-queue': 'true'}, 'Queue: ' + Object.entries(o.queue || {})
         .map(([k, v]) => `${k.replace('awaitingReceipt:', 'waiting for receipts on ')} ${v}`).join(', ')),
       el('div', {'data-sms-binds': 'true'}, 'Binds: ', (o.binds || []).length ? o.binds.map(b =>

@@ -5,7 +5,6 @@ import io.smsflows.sms.consent.ConsentProperties;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.inbound.InboundMessageRepository;
 import io.smsflows.sms.inbound.InboundStore;
-import io.smsflows.sms.outbox.SmsMessageRepository;
 import io.smsflows.sms.inbound.MoDecoding;
 import io.smsflows.sms.outbox.SmsOutbox;
 import io.smsflows.sms.reply.AutoReplies;
@@ -52,9 +51,9 @@ class ReplyConfiguration {
     @Bean
     InboundStore smsInboundStore(InboundMessageRepository repository, MoDecoding decoding, ReplyProperties config,
                                  PipelineSignals signals, @Qualifier("smsFlowsClock") Clock clock,
-                                 SmsMessageRepository messages) {
+                                 Conversations conversations) {
         return new InboundStore(repository, decoding, config.getDuplicateWindow(), signals::inboundReady, clock,
-                messages::submittedSince);
+                conversations::otherJourneyAskedSince);
     }
 
     @Bean

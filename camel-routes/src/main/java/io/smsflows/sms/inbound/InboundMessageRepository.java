@@ -35,11 +35,16 @@ public class InboundMessageRepository {
     }
 
     /** True if the same octets from the same sender to the same number were stored since {@code since}. */
-    /** When a message with this fingerprint was last received (not as a duplicate) since {@code since}, if it was. */
-    public Optional<Instant> lastSeenSince(String fingerprint, Instant since) {
-        Timestamp at = jdbc.queryForObject("select max(received_at) from sms_inbound where fingerprint = ? "
-                + "and received_at >= ? and status <> 'DUPLICATE'", Timestamp.class, fingerprint, Timestamp.from(since));
-        return Optional.ofNullable(at).map(Timestamp::toInstant);
+    /** The earlier copy of a message: when it came, and the conversation it answered (null: none, or not yet). */
+    public record EarlierCopy(Instant receivedAt, String conversationId) {
+    }
+
+    /** The latest message with this fingerprint received (not as a duplicate) since {@code since}, if any. */
+    public Optional<EarlierCopy> lastSeenSince(String fingerprint, Instant since) {
+        return jdbc.query("select received_at, conversation_id from sms_inbound where fingerprint = ? "
+                        + "and received_at >= ? and status <> 'DUPLICATE' order by received_at desc",
+                (rs, i) -> new EarlierCopy(rs.getTimestamp(1).toInstant(), rs.getString(2)),
+                fingerprint, Timestamp.from(since)).stream().findFirst();
     }
 
     public Optional<InboundMessage> find(String id) {

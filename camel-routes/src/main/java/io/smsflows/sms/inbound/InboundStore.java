@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>A redelivery is the same PDU again: same sender, recipient, data coding, octets (the UDH with its
  * concatenation reference and part number included) and optional parameters (a provider's message id among them),
  * within {@code duplicateWindow}. A plain SMPP MO carries no id of its own, so two "YES" from one handset look alike:
- * the second is a new message, never a redelivery, when anything was sent to the number after the first arrived
- * (the customer answers a new question). A provider's id is authoritative: the same id is a redelivery whatever was
- * sent since. Processing happens later, off the SMPP thread ({@link io.smsflows.sms.reply.ReplyProcessor}).
+ * the second is a new message when a question of another journey was put to the number after the first arrived
+ * (the customer answers that new question). Questions of the journey the first copy answered do not count: the first
+ * copy caused them (R, then the slot offer), and a redelivery must not answer them. A provider's id is
+ * authoritative: the same id is a redelivery whatever was asked since. Processing happens later, off the SMPP thread ({@link io.smsflows.sms.reply.ReplyProcessor}).
  */
 public class InboundStore {
 
@@ -35,17 +36,21 @@ public class InboundStore {
     private final Duration duplicateWindow;
     private final Runnable wake;
     private final Clock clock;
-    private final SentSince sentSince;
+    private final NewQuestions questions;
 
-    /** Whether anything was submitted to a number after an instant. */
+    /** Questions put to a number since an instant by another journey than the one a conversation belongs to. */
     @FunctionalInterface
-    public interface SentSince {
-        boolean sentTo(String recipient, Instant after);
+    public interface NewQuestions {
+        /**
+         * @param answeredConversationId the conversation the earlier copy answered; null if none (or not yet
+         *                               processed): then any question since counts
+         */
+        boolean otherJourneyAskedSince(String recipient, Instant after, String answeredConversationId);
     }
 
     public InboundStore(InboundMessageRepository repository, MoDecoding decoding, Duration duplicateWindow,
-                        Runnable wake, Clock clock, SentSince sentSince) {
-        this.sentSince = sentSince;
+                        Runnable wake, Clock clock, NewQuestions questions) {
+        this.questions = questions;
         this.repository = repository;
         this.decoding = decoding;
         this.duplicateWindow = duplicateWindow;
@@ -84,12 +89,14 @@ public class InboundStore {
     }
 
     private boolean isRedelivery(RawMo mo, String from, String fingerprint, Instant now) {
-        Optional<Instant> last = repository.lastSeenSince(fingerprint, now.minus(duplicateWindow));
+        Optional<InboundMessageRepository.EarlierCopy> last = repository.lastSeenSince(fingerprint,
+                now.minus(duplicateWindow));
         if (last.isEmpty()) {
             return false;
         }
         boolean identified = mo.tlvs().containsKey(PROVIDER_MESSAGE_ID);
-        return identified || !sentSince.sentTo(from, last.get());
+        return identified || !questions.otherJourneyAskedSince(from, last.get().receivedAt(),
+                last.get().conversationId());
     }
 
     /** Optional parameter under which HTTP providers' webhooks hand over their message id. */

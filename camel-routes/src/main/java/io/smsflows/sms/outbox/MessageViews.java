@@ -38,9 +38,12 @@ public class MessageViews {
                               List<ReplyView> replies) {
     }
 
-    /** Search of messages; null fields do not filter. */
-    public record Filter(String businessKey, Collection<String> processInstanceIds, String recipient, String status,
-                         Instant from, Instant to) {
+    /**
+     * Search of messages; null fields do not filter. Journeys are found by their instances (the caller resolves a
+     * business key or a process through the engine's history, which indexes them); {@code from} bounds the scan.
+     */
+    public record Filter(Collection<String> processInstanceIds, String recipient, String status, Instant from,
+                         Instant to) {
     }
 
     private static final String COLUMNS = "id, process_instance_id, business_key, activity_id, recipient, sender, "
@@ -59,10 +62,6 @@ public class MessageViews {
     public List<MessageView> search(Filter f, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         MapSqlParameterSource p = new MapSqlParameterSource();
-        if (f.businessKey() != null) {
-            where.append(" and business_key = :bk");
-            p.addValue("bk", f.businessKey());
-        }
         if (f.processInstanceIds() != null) {
             if (f.processInstanceIds().isEmpty()) {
                 return List.of();
@@ -136,23 +135,18 @@ public class MessageViews {
         return counts;
     }
 
-    /** Parts handed to carriers since {@code since} (messages' parts, by submit time). */
-    public int partsSubmittedSince(Instant since) {
-        Integer n = jdbc.queryForObject("select coalesce(sum(parts), 0) from sms_message where submitted_at >= ?",
-                Integer.class, Timestamp.from(since));
-        return n == null ? 0 : n;
-    }
-
-    /** Waiting to be sent (not yet on a carrier), and per carrier: on the wire, waiting for receipts. */
-    public Map<String, Integer> queueDepth() {
+    /**
+     * Waiting to be sent (due_at is set only while queued, and indexed), and per carrier the messages of the last
+     * {@code since} on the wire that wait for their receipts.
+     */
+    public Map<String, Integer> queueDepth(Instant since) {
         Map<String, Integer> depth = new LinkedHashMap<>();
-        Integer queued = jdbc.queryForObject("select count(*) from sms_message where status in ('QUEUED', 'SENDING')",
-                Integer.class);
+        Integer queued = jdbc.queryForObject("select count(*) from sms_message where due_at is not null", Integer.class);
         depth.put("queued", queued == null ? 0 : queued);
-        jdbc.query("select coalesce(carrier, 'default'), count(*) from sms_message where status = 'SUBMITTED' "
-                + "group by coalesce(carrier, 'default') order by 1", rs -> {
+        jdbc.query("select coalesce(carrier, 'default'), count(*) from sms_message where created_at >= ? "
+                + "and status = 'SUBMITTED' group by coalesce(carrier, 'default') order by 1", rs -> {
                     depth.put("awaitingReceipt:" + rs.getString(1), rs.getInt(2));
-                });
+                }, Timestamp.from(since));
         return depth;
     }
 

@@ -249,13 +249,6 @@ public class SmsMessageRepository {
                 ts(now), ts(now), NOT_NULL, ts(now));
     }
 
-    /** Whether anything was submitted to the number after {@code after} (any category): replies may answer it. */
-    public boolean submittedSince(String recipient, Instant after) {
-        Integer n = jdbc.queryForObject("select count(*) from sms_message where recipient = ? and submitted_at > ?",
-                Integer.class, recipient, ts(after));
-        return n != null && n > 0;
-    }
-
     /** When these numbers received marketing since {@code since} (for frequency caps), by number. */
     public Map<String, List<Instant>> marketingSentSince(Collection<String> recipients, Instant since) {
         Map<String, List<Instant>> sent = new HashMap<>();

@@ -58,6 +58,24 @@ public class Conversations {
         return c;
     }
 
+    /**
+     * Whether a question was put to {@code recipient} after {@code after} by another journey (business key) than the
+     * conversation {@code answeredId} belongs to; with no such conversation, whether any question was put since.
+     */
+    public boolean otherJourneyAskedSince(String recipient, Instant after, String answeredId) {
+        List<String> keys = jdbc.query("select business_key from sms_conversation where recipient = ? and created_at > ?",
+                (rs, i) -> rs.getString(1), recipient, Timestamp.from(after));
+        if (keys.isEmpty()) {
+            return false;
+        }
+        if (answeredId == null) {
+            return true;
+        }
+        String journey = jdbc.query("select business_key from sms_conversation where id = ?", (rs, i) -> rs.getString(1),
+                answeredId).stream().findFirst().orElse(null);
+        return journey == null || keys.stream().anyMatch(k -> !journey.equals(k));
+    }
+
     /** Whether any question to {@code recipient} still waits for its answer, on any of our numbers. */
     public boolean hasOpen(String recipient, Instant at) {
         Integer n = jdbc.queryForObject("select count(*) from sms_conversation where recipient = ? and status = 'OPEN' "

@@ -63,9 +63,9 @@ class ReplyProcessorTest {
         new SmsFlowsSchema(ds);
         jdbc = new JdbcTemplate(ds);
         inbound = new InboundMessageRepository(jdbc);
-        store = new InboundStore(inbound, new MoDecoding(), Duration.ofMinutes(5), () -> { }, clock,
-                new SmsMessageRepository(jdbc, SqlDialect.H2)::submittedSince);
         conversations = new Conversations(jdbc, clock);
+        store = new InboundStore(inbound, new MoDecoding(), Duration.ofMinutes(5), () -> { }, clock,
+                conversations::otherJourneyAskedSince);
         suppressions = new SuppressionList(jdbc, new RecipientGate(ds, SqlDialect.H2), clock);
         outbox = new SmsOutbox(new SmsMessageRepository(jdbc, SqlDialect.H2), new StandardSmsEncoder(),
                 EncodingPolicy.defaults(), "SMSFlows", clock, suppressions, PipelineSignals.NONE);
@@ -264,12 +264,11 @@ class ReplyProcessorTest {
     }
 
     @Test
-    void the_same_answer_to_a_new_question_is_a_new_message_not_a_redelivery() {
+    void the_same_answer_to_another_journeys_new_question_is_a_new_message_not_a_redelivery() {
         ask(CUSTOMER, "pi-1");
         String first = mo(CUSTOMER, "OUI");
         processor.processDue();
-        ask(CUSTOMER, "pi-2");
-        sent(CUSTOMER); // the second reminder went on the wire after the first OUI
+        ask(CUSTOMER, "pi-2"); // another appointment's reminder, after the first OUI
         clock.advance(Duration.ofSeconds(30));
         String second = mo(CUSTOMER, "OUI");
         processor.processDue();
@@ -280,13 +279,31 @@ class ReplyProcessorTest {
     }
 
     @Test
-    void a_provider_id_seen_before_is_a_redelivery_whatever_was_sent_since() {
+    void a_question_the_first_copy_caused_does_not_make_its_redelivery_new() {
+        Conversation reminder = ask(CUSTOMER, "pi-1");
+        engine.intents.put("R", new ReplyIntent("RESCHEDULE", null));
+        String first = mo(CUSTOMER, "R");
+        processor.processDue();
+        // the same journey offers a slot (its sms-ask has the journey's business key), then the SMSC redelivers "R"
+        clock.advance(Duration.ofSeconds(1));
+        conversations.open(CUSTOMER, "+" + OUR_NUMBER, "pi-1b", reminder.businessKey(), "SmsReply", null, null,
+                Duration.ofDays(3));
+        clock.advance(Duration.ofSeconds(30));
+        String again = mo(CUSTOMER, "R");
+        processor.processDue();
+
+        assertThat(status(first)).isEqualTo("DONE");
+        assertThat(status(again)).isEqualTo("DUPLICATE");
+        assertThat(engine.replies).containsExactly("pi-1:R:RESCHEDULE:fr");
+    }
+
+    @Test
+    void a_provider_id_seen_before_is_a_redelivery_whatever_was_asked_since() {
         ask(CUSTOMER, "pi-1");
         Map<Short, byte[]> id = Map.of(InboundStore.PROVIDER_MESSAGE_ID, "SM123".getBytes(StandardCharsets.UTF_8));
         String first = store.store(new RawMo(CUSTOMER, OUR_NUMBER, 8, 0, "OUI".getBytes(StandardCharsets.UTF_16BE), id));
         processor.processDue();
         ask(CUSTOMER, "pi-2");
-        sent(CUSTOMER);
         String again = store.store(new RawMo(CUSTOMER, OUR_NUMBER, 8, 0, "OUI".getBytes(StandardCharsets.UTF_16BE), id));
         processor.processDue();
 
@@ -295,14 +312,6 @@ class ReplyProcessorTest {
         assertThat(engine.replies).hasSize(1);
     }
 
-    /** A message submitted to the number now (as the second reminder would be). */
-    private void sent(String recipient) {
-        clock.advance(Duration.ofSeconds(1));
-        String id = outbox.enqueue(new OutboundSms(recipient, "Rappel : RDV demain", null, null,
-                UUID.randomUUID().toString(), "pi-x", null, "Task_Send", null, null, false)).messageId();
-        jdbc.update("update sms_message set status = 'SUBMITTED', submitted_at = ? where id = ?",
-                java.sql.Timestamp.from(clock.instant()), id);
-    }
 
     @Test
     void concatenated_parts_are_assembled_in_order_whatever_order_they_arrive_in() {

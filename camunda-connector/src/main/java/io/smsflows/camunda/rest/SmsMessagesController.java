@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class SmsMessagesController {
 
     private static final int MAX_INSTANCES = 500;
+    /** Runs of 7 or more digits (with a leading + and spaces between groups allowed): phone numbers in a text. */
+    private static final java.util.regex.Pattern NUMBERS = java.util.regex.Pattern.compile("\\+?\\d(?:[ .-]?\\d){6,}");
 
     private final MessageViews views;
     private final RoleCheckedEngine engine;
@@ -93,19 +94,40 @@ public class SmsMessagesController {
             return Problems.invalid("Invalid search", errors);
         }
         Collection<String> instances = null;
+        boolean truncated = false;
         if (processInstanceId != null && !processInstanceId.isBlank()) {
             instances = withCalledInstances(processInstanceId.trim());
-        } else if (process != null && !process.isBlank()) {
-            instances = engine.call(() -> engine.engine().getHistoryService().createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(process.trim()).orderByProcessInstanceStartTime().desc()
-                    .listPage(0, MAX_INSTANCES).stream().map(HistoricProcessInstance::getId).toList());
+        } else if (blank(businessKey) != null || blank(process) != null) {
+            // journeys by the engine's history (indexed by key and business key), then their messages with the
+            // instances they called
+            List<String> roots = engine.call(() -> {
+                var query = engine.engine().getHistoryService().createHistoricProcessInstanceQuery();
+                if (blank(businessKey) != null) {
+                    query.processInstanceBusinessKey(businessKey.trim());
+                }
+                if (blank(process) != null) {
+                    query.processDefinitionKey(process.trim());
+                }
+                return query.orderByProcessInstanceStartTime().desc().listPage(0, MAX_INSTANCES + 1).stream()
+                        .map(HistoricProcessInstance::getId).toList();
+            });
+            truncated = roots.size() > MAX_INSTANCES;
+            Set<String> all = new LinkedHashSet<>();
+            roots.stream().limit(MAX_INSTANCES).forEach(id -> all.addAll(withCalledInstances(id)));
+            instances = all;
         }
-        List<MessageView> found = views.search(new MessageViews.Filter(blank(businessKey), instances, recipient,
-                blank(state) == null ? null : state.trim().toUpperCase(), fromAt, toAt), limit);
+        if (instances == null && recipient == null && fromAt == null) {
+            fromAt = clock.instant().minus(Duration.ofDays(1)); // an open search reads the last day, newest first
+        }
+        List<MessageView> found = views.search(new MessageViews.Filter(instances, recipient,
+                blank(state) == null ? null : state.trim().toUpperCase(java.util.Locale.ROOT), fromAt, toAt), limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messages", found.stream().map(this::view).toList());
         body.put("instances", instances(found));
         body.put("numbersMasked", !caller.seesPhoneNumbers());
+        if (truncated) {
+            body.put("note", "only the newest " + MAX_INSTANCES + " journeys of this search were read: narrow it");
+        }
         return ResponseEntity.ok(body);
     }
 
@@ -114,10 +136,9 @@ public class SmsMessagesController {
         Instant now = clock.instant();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("at", now.toString());
-        body.put("last24h", views.countsByStatus(now.minus(Duration.ofDays(1))));
-        body.put("partsPerSecondLastMinute", views.partsSubmittedSince(now.minusSeconds(60)) / 60.0);
-        body.put("partsPerSecondLast5Minutes", views.partsSubmittedSince(now.minusSeconds(300)) / 300.0);
-        body.put("queue", views.queueDepth());
+        body.put("lastHour", views.countsByStatus(now.minus(Duration.ofHours(1))));
+        body.put("partsPerSecondThisNode", throughput(now));
+        body.put("queue", views.queueDepth(now.minus(Duration.ofHours(1))));
         List<Map<String, Object>> binds = new ArrayList<>();
         SmppRoutes routes = smpp.getIfAvailable();
         if (routes != null) {
@@ -136,16 +157,55 @@ public class SmsMessagesController {
         return body;
     }
 
-    /** The instance and every instance it called, recursively (an appointment's reminders are sms-ask instances). */
-    private List<String> withCalledInstances(String root) {
+    private volatile long lastSubmitted = -1;
+    private volatile Instant lastSampleAt;
+
+    /**
+     * Parts per second this node's binds sent since the previous look (their counters, not a scan of the messages);
+     * null at the first look.
+     */
+    private synchronized Double throughput(Instant now) {
+        SmppRoutes routes = smpp.getIfAvailable();
+        if (routes == null) {
+            return null;
+        }
+        long submitted = routes.binds().stream().mapToLong(SmppBind::submitted).sum();
+        Double rate = null;
+        if (lastSampleAt != null && now.isAfter(lastSampleAt)) {
+            rate = (submitted - lastSubmitted) * 1000.0 / Duration.between(lastSampleAt, now).toMillis();
+        }
+        lastSubmitted = submitted;
+        lastSampleAt = now;
+        return rate;
+    }
+
+    /**
+     * The instance and every instance it called, recursively (an appointment's reminders are sms-ask instances): one
+     * query by the call tree's root (indexed), then the tree walked in memory.
+     */
+    private List<String> withCalledInstances(String id) {
         return engine.call(() -> {
+            var history = engine.engine().getHistoryService();
+            HistoricProcessInstance self = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .singleResult();
+            if (self == null) {
+                return List.of(id);
+            }
+            String root = self.getRootProcessInstanceId() == null ? id : self.getRootProcessInstanceId();
+            Map<String, List<String>> children = new HashMap<>();
+            history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root).listPage(0, MAX_INSTANCES)
+                    .forEach(pi -> {
+                        if (pi.getSuperProcessInstanceId() != null) {
+                            children.computeIfAbsent(pi.getSuperProcessInstanceId(), k -> new ArrayList<>())
+                                    .add(pi.getId());
+                        }
+                    });
             Set<String> all = new LinkedHashSet<>();
-            Deque<String> todo = new ArrayDeque<>(List.of(root));
-            while (!todo.isEmpty() && all.size() < MAX_INSTANCES) {
-                String id = todo.poll();
-                if (all.add(id)) {
-                    engine.engine().getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(id)
-                            .list().forEach(child -> todo.add(child.getId()));
+            Deque<String> todo = new ArrayDeque<>(List.of(id));
+            while (!todo.isEmpty()) {
+                String next = todo.poll();
+                if (all.add(next)) {
+                    todo.addAll(children.getOrDefault(next, List.of()));
                 }
             }
             return new ArrayList<>(all);
@@ -164,14 +224,12 @@ public class SmsMessagesController {
         }
         return engine.call(() -> {
             Map<String, Object> out = new LinkedHashMap<>();
-            Map<String, ProcessDefinition> definitions = new HashMap<>();
             for (HistoricProcessInstance pi : engine.engine().getHistoryService().createHistoricProcessInstanceQuery()
                     .processInstanceIds(ids).list()) {
-                ProcessDefinition d = definitions.computeIfAbsent(pi.getProcessDefinitionId(), id -> engine.engine()
-                        .getRepositoryService().getProcessDefinition(id));
+                // from the history itself: its deployment may be gone
                 Map<String, Object> i = new LinkedHashMap<>();
-                i.put("processDefinitionKey", d.getKey());
-                i.put("processDefinitionName", d.getName());
+                i.put("processDefinitionKey", pi.getProcessDefinitionKey());
+                i.put("processDefinitionName", pi.getProcessDefinitionName());
                 i.put("businessKey", pi.getBusinessKey());
                 i.put("state", pi.getState());
                 i.put("running", pi.getEndTime() == null);
@@ -212,7 +270,9 @@ public class SmsMessagesController {
         v.put("replies", m.replies().stream().map(r -> {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("inboundId", r.inboundId());
-            reply.put("text", r.text());
+            // customers type numbers into replies: masked as the recipient is
+            reply.put("text", whole || r.text() == null ? r.text() : NUMBERS.matcher(r.text()).replaceAll(
+                    n -> java.util.regex.Matcher.quoteReplacement(PhoneNumbers.mask(n.group()))));
             reply.put("intent", r.intent());
             reply.put("decision", r.intent() == null ? null : "reply-intent");
             reply.put("receivedAt", r.receivedAt());

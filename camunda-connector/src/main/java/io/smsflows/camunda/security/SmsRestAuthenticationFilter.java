@@ -100,9 +100,21 @@ public class SmsRestAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Only the plugin's reads: a GET or HEAD of {@code /api/sms/messages} or {@code /api/sms/overview}. Never
+     * {@code /engine-rest}, which serves stored content (variables' data, deployment resources) without the webapps'
+     * security headers, and never a change.
+     */
     private static boolean isRead(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return SESSION_READS.contains(path);
     }
+
+    /** The paths the Cockpit plugin reads with the webapps' login. */
+    static final java.util.Set<String> SESSION_READS = java.util.Set.of("/api/sms/messages", "/api/sms/overview");
 
     private Optional<String> basic(String encoded) {
         String decoded;

@@ -38,5 +38,16 @@ public class JourneyStartChecks {
             }
             execution.setProcessBusinessKey(key.toString().trim());
         }
+        // one journey per business key, as the API keeps it: CRM events and callbacks address it by that key
+        String key = execution.getProcessBusinessKey();
+        String definitionKey = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+        boolean taken = execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(definitionKey).processInstanceBusinessKey(key).list().stream()
+                .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
+        if (taken) {
+            throw new IllegalArgumentException(businessKeyVariable + " '" + key + "' already has a journey: one per "
+                    + "business key. Nothing was started.");
+        }
     }
 }
