@@ -55,10 +55,12 @@ class BatchConfiguration {
                           BatchProperties config, ObjectProvider<TextTemplates> templates, SmppProperties smpp,
                           DataSource dataSource, PipelineSignals signals, TableStatistics statistics,
                           @Qualifier("smsFlowsClock") Clock clock, RecipientPolicy recipients,
-                          SenderPolicy senders) {
-        return new SmsBatches(batches, messages, encoder, encoding, suppressions, pricing, config,
+                          SenderPolicy senders, io.smsflows.sms.link.ShortLinks links) {
+        SmsBatches smsBatches = new SmsBatches(batches, messages, encoder, encoding, suppressions, pricing, config,
                 templates.getIfAvailable(() -> TextTemplates.NONE), smpp.getDefaultSender(),
                 Transactions.on(dataSource), signals, statistics, clock, recipients, senders);
+        smsBatches.setShortLinks(links);
+        return smsBatches;
     }
 
     /** PostgreSQL: planner statistics refreshed after a large batch is stored. */
@@ -92,8 +94,11 @@ class BatchConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
     BatchController smsBatchController(SmsBatches batches, ObjectProvider<ObjectMapper> json,
-                                       ObjectProvider<CurrentUser> currentUser, CallerRoles caller) {
-        return new BatchController(batches, json.getIfAvailable(ObjectMapper::new),
+                                       ObjectProvider<CurrentUser> currentUser, CallerRoles caller,
+                                       io.smsflows.sms.link.ShortLinks links) {
+        BatchController controller = new BatchController(batches, json.getIfAvailable(ObjectMapper::new),
                 currentUser.getIfAvailable(() -> CurrentUser.UNKNOWN), caller);
+        controller.setShortLinks(links);
+        return controller;
     }
 }

@@ -59,9 +59,19 @@ class OutboxConfiguration {
     @Bean
     SmsOutbox smsOutbox(SmsMessageRepository messages, SmsEncoder encoder, EncodingPolicy encoding,
                         SmppProperties smpp, @Qualifier("smsFlowsClock") Clock clock, SuppressionList suppressions,
-                        PipelineSignals signals, RecipientPolicy recipients, SenderPolicy senders) {
-        return new SmsOutbox(messages, encoder, encoding, smpp.getDefaultSender(), clock, suppressions, signals,
-                recipients, senders);
+                        PipelineSignals signals, RecipientPolicy recipients, SenderPolicy senders,
+                        io.smsflows.sms.link.ShortLinks links) {
+        SmsOutbox outbox = new SmsOutbox(messages, encoder, encoding, smpp.getDefaultSender(), clock, suppressions,
+                signals, recipients, senders);
+        outbox.setShortLinks(links);
+        return outbox;
+    }
+
+    /** {{link:https://...}} in texts: a short link per message, clicks recorded (docs/campaigns.md). */
+    @Bean
+    io.smsflows.sms.link.ShortLinks smsShortLinks(DataSource dataSource, io.smsflows.sms.link.LinkProperties links,
+                                                 @Qualifier("smsFlowsClock") Clock clock) {
+        return new io.smsflows.sms.link.ShortLinks(new JdbcTemplate(dataSource), links, clock);
     }
 
     @Bean

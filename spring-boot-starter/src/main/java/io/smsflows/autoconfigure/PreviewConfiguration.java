@@ -15,8 +15,11 @@ import org.springframework.context.annotation.Configuration;
 class PreviewConfiguration {
 
     @Bean
-    SmsPreview smsPreview(SmsEncoder encoder, EncodingPolicy encoding, PricingProperties pricing) {
-        return new SmsPreview(encoder, encoding, pricing);
+    SmsPreview smsPreview(SmsEncoder encoder, EncodingPolicy encoding, PricingProperties pricing,
+                          org.springframework.beans.factory.ObjectProvider<io.smsflows.sms.link.ShortLinks> links) {
+        SmsPreview preview = new SmsPreview(encoder, encoding, pricing);
+        preview.setShortLinks(links.getIfAvailable());
+        return preview;
     }
 
     @Bean

@@ -76,6 +76,14 @@ class SmppBindConfiguration {
         return new WebhookController(providers, events, receipts, inbound, clock);
     }
 
+    /** GET /s/{code}: public, customers click it (not under the REST authentication's /api/*). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    io.smsflows.sms.link.ShortLinkController smsShortLinkController(io.smsflows.sms.link.ShortLinks links) {
+        return new io.smsflows.sms.link.ShortLinkController(links);
+    }
+
     @Bean
     SmppInboundProcessor smsSmppInboundProcessor(ReceiptStore receipts, InboundStore inbound) {
         return new SmppInboundProcessor(receipts, inbound);

@@ -44,6 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         OutcomeProperties.class, BatchProperties.class, ReplyProperties.class, ConsentProperties.class,
         CrmProperties.class, PricingProperties.class, SmsCategories.class, RoleProperties.class,
         RecipientProperties.class, SenderProperties.class, CarrierProperties.class,
+        io.smsflows.sms.link.LinkProperties.class,
         SendingWindowProperties.class, FrequencyProperties.class, RetentionProperties.class})
 @Import({PipelineBasicsConfiguration.class, ConsentConfiguration.class, OutboxConfiguration.class,
         SmppBindConfiguration.class, ReceiptConfiguration.class, OutcomeConfiguration.class, BatchConfiguration.class,

@@ -95,6 +95,33 @@ public class BatchController {
         return batches.cancel(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
+    private volatile io.smsflows.sms.link.ShortLinks links;
+
+    public void setShortLinks(io.smsflows.sms.link.ShortLinks links) {
+        this.links = links;
+    }
+
+    /** Clicks on the batch's short links: people (every click, unique per link), bots and previews apart; CTR. */
+    @GetMapping("/{id}/clicks")
+    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
+    public ResponseEntity<?> clicks(@PathVariable String id) {
+        var status = batches.status(id);
+        if (status.isEmpty() || links == null) {
+            return notFound(id);
+        }
+        io.smsflows.sms.link.ShortLinks.Clicks c = links.clicks(id);
+        int delivered = status.get().delivered();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("batchId", id);
+        body.put("links", c.links());
+        body.put("clicks", c.clicks());
+        body.put("uniqueClicks", c.uniqueClicks());
+        body.put("botRequests", c.botRequests());
+        body.put("delivered", delivered);
+        body.put("clickThroughRate", delivered == 0 ? 0.0 : (double) c.uniqueClicks() / delivered);
+        return ResponseEntity.ok(body);
+    }
+
     @GetMapping("/{id}/rejections")
     @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
     public ResponseEntity<?> rejections(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,

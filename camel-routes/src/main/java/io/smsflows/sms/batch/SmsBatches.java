@@ -66,6 +66,12 @@ public class SmsBatches {
     private final PipelineSignals signals;
     private final TableStatistics statistics;
     private final Clock clock;
+    private volatile io.smsflows.sms.link.ShortLinks links;
+
+    /** Short links for {{link:...}} in texts; without them such a row is rejected. */
+    public void setShortLinks(io.smsflows.sms.link.ShortLinks links) {
+        this.links = links;
+    }
 
     public SmsBatches(BatchRepository batches, SmsMessageRepository messages, SmsEncoder encoder,
                       EncodingPolicy encoding, SuppressionList suppressions, PricingProperties pricing,
@@ -214,6 +220,7 @@ public class SmsBatches {
         private final Map<String, String> templateTexts = new HashMap<>();
         private final EncodingOptions options;
         private final List<NewMessage> pending = new ArrayList<>(CHUNK);
+        private final List<io.smsflows.sms.link.ShortLinks.NewLink> pendingLinks = new ArrayList<>();
         private final List<BatchRejection> rejections = new ArrayList<>();
         private final List<BatchRejection> shown = new ArrayList<>();
         private int accepted;
@@ -271,6 +278,22 @@ public class SmsBatches {
                 reject(index, r.to(), "no text: give the batch a 'text' or 'template', or the row its own 'text'");
                 return;
             }
+            String id = TimeOrderedIds.next();
+            List<io.smsflows.sms.link.ShortLinks.NewLink> rowLinks = List.of();
+            if (io.smsflows.sms.link.ShortLinks.hasLinks(text)) {
+                if (links == null) {
+                    reject(index, r.to(), "the text has a {{link:...}} but short links are not configured");
+                    return;
+                }
+                try {
+                    io.smsflows.sms.link.ShortLinks.Shortened shortened = links.shorten(text, id, batchId, number.e164());
+                    text = shortened.text(); // counted at its real length below
+                    rowLinks = shortened.links();
+                } catch (IllegalArgumentException e) {
+                    reject(index, r.to(), e.getMessage());
+                    return;
+                }
+            }
             EncodedSms encoded;
             try {
                 encoded = encoder.encode(text, options, 0);
@@ -278,7 +301,8 @@ public class SmsBatches {
                 reject(index, r.to(), e.getMessage());
                 return;
             }
-            SmsMessage m = new SmsMessage(TimeOrderedIds.next(), batchId + ":" + index, null,
+            pendingLinks.addAll(rowLinks);
+            SmsMessage m = new SmsMessage(id, batchId + ":" + index, null,
                     request.businessKey(), null, null, null, number.e164(), rowSender, text, category,
                     encoded.alphabet().name(), encoded.segments(), MessageStatus.QUEUED, 0, null, null, null, now, null,
                     null, 0, batchId, number.region(), 0, null, null);
@@ -342,6 +366,10 @@ public class SmsBatches {
                 }
                 messages.insertAll(rows);
                 pending.clear();
+                if (!pendingLinks.isEmpty()) {
+                    links.insert(pendingLinks);
+                    pendingLinks.clear();
+                }
             }
             if (!rejections.isEmpty()) {
                 batches.insertRejections(batchId, rejections);

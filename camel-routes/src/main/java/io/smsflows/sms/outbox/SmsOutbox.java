@@ -1,5 +1,7 @@
 package io.smsflows.sms.outbox;
 
+import io.smsflows.sms.link.ShortLinks;
+import java.util.List;
 import io.smsflows.sms.codec.EncodedSms;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.config.EncodingPolicy;
@@ -72,6 +74,13 @@ public class SmsOutbox {
      * @throws RecipientSuppressedException if the recipient opted out (checked again right before the wire)
      * @throws IllegalArgumentException for missing text or an unknown category
      */
+    private volatile ShortLinks links;
+
+    /** Short links for {{link:...}} in texts; without them such a text is refused. */
+    public void setShortLinks(ShortLinks links) {
+        this.links = links;
+    }
+
     public EnqueuedSms enqueue(OutboundSms sms) {
         if (sms.idempotencyKey() == null || sms.idempotencyKey().isBlank()) {
             throw new IllegalArgumentException("idempotency key is required: it is what prevents sending twice");
@@ -99,18 +108,31 @@ public class SmsOutbox {
             }
         }
         // Encoding now tells the caller the parts and refuses a too-long text before anything is queued.
-        EncodedSms encoded = encoder.encode(sms.text(), encoding.options(category, sms.smartReplacement()), 0);
-
         String id = TimeOrderedIds.next();
+        String text = sms.text();
+        List<ShortLinks.NewLink> newLinks = List.of();
+        if (ShortLinks.hasLinks(text)) {
+            if (links == null) {
+                throw new IllegalArgumentException("the text has a {{link:...}} but short links are not configured");
+            }
+            ShortLinks.Shortened shortened = links.shorten(text, id, null, recipient);
+            text = shortened.text(); // counted at its real length
+            newLinks = shortened.links();
+        }
+        EncodedSms encoded = encoder.encode(text, encoding.options(category, sms.smartReplacement()), 0);
+
         SmsMessage row = new SmsMessage(id, sms.idempotencyKey(), sms.processInstanceId(), sms.businessKey(),
                 sms.activityId(), orDefault(sms.deliveredMessage(), OutboundSms.DEFAULT_DELIVERED_MESSAGE),
                 orDefault(sms.failedMessage(), OutboundSms.DEFAULT_FAILED_MESSAGE), recipient,
-                storedSender, sms.text(), category, encoded.alphabet().name(), encoded.segments(),
+                storedSender, text, category, encoded.alphabet().name(), encoded.segments(),
                 MessageStatus.QUEUED, 0, null, null, null, clock.instant(), null, null, 0, null,
                 number.region(), 0, null, null);
         // "none" as the delivered message: the model does not wait for the outcome (confirmations, nudges)
         boolean notify = sms.processInstanceId() != null && !OutboundSms.NO_OUTCOME.equalsIgnoreCase(sms.deliveredMessage());
         repository.insert(row, sms.smartReplacement(), notify);
+        if (!newLinks.isEmpty()) {
+            links.insert(newLinks); // in the caller's transaction, with the message
+        }
         AfterCommit.run(() -> signals.outboxReady());
         LOG.info("SMS {} queued to {} ({} part(s), {}, {})", id, PhoneNumbers.mask(recipient), encoded.segments(),
                 encoded.alphabet(), category);

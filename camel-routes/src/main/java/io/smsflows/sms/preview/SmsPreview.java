@@ -34,6 +34,12 @@ public class SmsPreview {
      * @throws IllegalArgumentException with a message saying what to fix: missing text, unknown route, category or
      *                                  country, or a "to" that is not a phone number
      */
+    private volatile io.smsflows.sms.link.ShortLinks links;
+
+    public void setShortLinks(io.smsflows.sms.link.ShortLinks links) {
+        this.links = links;
+    }
+
     public Preview preview(PreviewRequest request) {
         if (request == null || request.text() == null || request.text().isEmpty()) {
             throw new IllegalArgumentException("'text' is required: the message to preview");
@@ -49,7 +55,10 @@ public class SmsPreview {
         // encode without the limit so the preview can say how long it is; "fits" says whether it would be sent
         EncodedSms encoded;
         try {
-            encoded = encoder.encode(request.text(), options.withMaxParts(255), 0);
+            // a {{link:...}} counts as the short link it becomes, at its real length
+            String text = links != null && io.smsflows.sms.link.ShortLinks.hasLinks(request.text())
+                    ? links.preview(request.text()) : request.text();
+            encoded = encoder.encode(text, options.withMaxParts(255), 0);
         } catch (SmsTooLongException e) {
             throw new IllegalArgumentException("the text is longer than 255 parts, the most any SMS can have: "
                     + e.getMessage(), e);
