@@ -1,5 +1,5 @@
-// Tasklist in a real browser: a start form validates the number as the API does and the journey gets its business
-// key; the operator's call task says who, about what and why, in words, and completes.
+// Tasklist in a real browser: every shipped form renders, validates and submits. Start forms refuse a national
+// number and the journey gets its business key; the operator's tasks say who, about what and why, and complete.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -9,15 +9,27 @@ import { launch, login } from '../lib/browser.mjs';
 let app;
 let browser;
 let journey;
+let replied;
 
 before(async () => {
-  app = await startApp();
+  app = await startApp(['--smsflows.replies.unsolicited=OPERATOR']); // an operator task for every stranger
   const start = new Date(Date.now() + 59 * 60_000 + 8_000).toISOString();
   journey = (await api(app.base, 'POST', '/api/journeys/appointment-reminder', {appointmentId: 'bt-apt-7',
     phone: '+4915199990178', firstName: 'Ana', locale: 'en', appointmentStart: start, place: '12 Baker Street',
     service: 'check-up', reminderPlan: 'T-PT59M'})).id;
   await until('the reminder failed and a call was asked', async () =>
     (await api(app.base, 'GET', `/engine-rest/task?processInstanceId=${journey}`)).length === 1, 90_000);
+
+  // a reminder answered with something the reply-intent decision does not know: a task to read it
+  const soon = new Date(Date.now() + 59 * 60_000 + 8_000).toISOString(); // its reminder in 8 seconds
+  replied = (await api(app.base, 'POST', '/api/journeys/appointment-reminder', {appointmentId: 'bt-apt-9',
+    phone: '+33612349204', firstName: 'Ana', locale: 'fr', appointmentStart: soon, place: '12 rue Pasteur',
+    service: 'consultation', reminderPlan: 'T-PT59M'})).id;
+  await until('the reminder on the wire', async () => (await api(app.base, 'GET',
+    '/api/simulator/submits?limit=50')).submits.some(x => x.destAddr === '33612349204'), 90_000);
+  await api(app.base, 'POST', '/api/simulator/mo', {from: '+33612349204', to: 'SMSFlows', text: 'peut-être, je vous rappelle'});
+  await api(app.base, 'POST', '/api/simulator/mo', {from: '+33612349203', to: 'SMSFlows', text: 'Bonjour, qui est-ce ?'});
+  await until('the operator tasks', async () => (await api(app.base, 'GET', '/engine-rest/task')).length >= 3, 60_000);
   browser = await launch();
 });
 
@@ -70,5 +82,100 @@ test('the call task names the customer and the appointment, says why in words, a
   await page.screenshot({path: path.join(images, 'tasklist-call-task.png'), fullPage: true});
   await page.getByRole('button', {name: 'Complete', exact: true}).click();
   await until('the journey ended', async () => (await historic(app.base, journey)).state === 'COMPLETED', 30_000);
+  await page.close();
+});
+
+const instancesOf = async key => (await api(app.base, 'GET',
+  `/engine-rest/history/process-instance?processDefinitionKey=${key}`));
+
+/** Opens a process's start form in Tasklist; returns the dialog. */
+async function startForm(page, processName) {
+  await page.click('text=Start process');
+  await page.locator('.modal-dialog').getByText(processName, {exact: true}).click();
+  const dialog = page.locator('.modal-dialog');
+  await dialog.getByLabel('Phone number').waitFor({timeout: 30_000});
+  return dialog;
+}
+
+/** A national number is refused with a message and Start stays disabled; the E.164 one starts. */
+async function checksTheNumber(dialog, fieldAfter, number) {
+  const start = dialog.getByRole('button', {name: 'Start', exact: true});
+  await dialog.getByLabel('Phone number').fill('0612345678');
+  await dialog.getByLabel(fieldAfter).focus();
+  await dialog.locator('.fjs-form-field-error').first().waitFor({timeout: 10_000});
+  assert.equal(await start.isDisabled(), true);
+  await dialog.getByLabel('Phone number').fill(number);
+  await dialog.getByLabel(fieldAfter).focus();
+  await start.click();
+}
+
+for (const form of [
+  {name: 'Abandoned cart follow-up', key: 'abandoned-cart', fill: async d => {
+    await d.getByLabel('Cart id').fill('bt-cart-1');
+    await d.getByLabel('First name').fill('Ana');
+    await d.getByLabel('Shop name').fill('Maison Lune');
+    await d.getByLabel('Cart link').fill('https://shop.example/c/1');
+  }, after: 'First name', number: '+33612349211', businessKey: 'bt-cart-1'},
+  {name: 'Unsubscribe from SMS', key: 'sms-unsubscribe', fill: async d => {
+    await d.getByLabel('Reason').fill('asked at the desk');
+  }, after: 'Reason', number: '+33612349212'},
+  {name: 'Re-subscribe to SMS', key: 'sms-resubscribe', fill: async d => {
+    await d.getByLabel('How did the customer ask?').fill('asked at the desk');
+  }, after: 'How did the customer ask?', number: '+33612349213'},
+  {name: 'Double opt-in to marketing SMS', key: 'sms-double-opt-in', fill: async d => {
+    await d.getByLabel('How did the customer ask?').fill('asked at the desk, ticket 12');
+  }, after: 'How did the customer ask?', number: '+33612349214'},
+]) {
+  test(`the start form of "${form.name}" renders, refuses a national number and starts`, async () => {
+    const before = (await instancesOf(form.key)).length;
+    const page = await login(browser, app.base, 'tasklist', 'demo');
+    const dialog = await startForm(page, form.name);
+    await form.fill(dialog);
+    await checksTheNumber(dialog, form.after, form.number);
+    const started = await until(`${form.key} started`, async () => {
+      const all = await instancesOf(form.key);
+      return all.length > before ? all : null;
+    }, 30_000);
+    if (form.businessKey) {
+      assert.ok(started.some(i => i.businessKey === form.businessKey), 'started under its business key');
+    }
+    await page.close();
+  });
+}
+
+/** Picks an option of a form-js select by its label. */
+async function choose(page, label, option) {
+  const field = page.locator('.fjs-form-field-select', {hasText: label});
+  await field.locator('.fjs-input-group').click();
+  await field.locator('.fjs-dropdownlist-item', {hasText: option}).first().click();
+}
+
+test('the reply task shows the reply and completes with what it means', async () => {
+  const page = await login(browser, app.base, 'tasklist', 'demo');
+  const task = page.locator('.task', {hasText: 'Read the reply of Ana about bt-apt-9'}).first();
+  await task.waitFor({timeout: 30_000});
+  await task.click();
+  await page.getByText('Claim', {exact: true}).click();
+  const reply = page.getByLabel('Their reply');
+  await reply.waitFor({timeout: 30_000});
+  assert.match(await reply.inputValue(), /peut-être/);
+  await choose(page, 'It means', 'Confirmed');
+  await page.getByRole('button', {name: 'Complete', exact: true}).click();
+  await until('the journey confirmed', async () => (await historic(app.base, replied)).state === 'COMPLETED', 30_000);
+  await page.close();
+});
+
+test('the unsolicited reply task names the masked number and completes', async () => {
+  const page = await login(browser, app.base, 'tasklist', 'demo');
+  const task = page.locator('.task', {hasText: 'Answer the SMS from +33******203'}).first();
+  await task.waitFor({timeout: 30_000});
+  await task.click();
+  await page.getByText('Claim', {exact: true}).click();
+  await page.getByLabel('Message').waitFor({timeout: 30_000});
+  assert.match(await page.getByLabel('Message').inputValue(), /qui est-ce/);
+  await choose(page, 'Action', 'Nothing more (answered outside, or no action needed)');
+  await page.getByRole('button', {name: 'Complete', exact: true}).click();
+  await until('the task done', async () => (await api(app.base, 'GET', '/engine-rest/task')).every(t =>
+    !t.name.includes('+33******203')), 30_000);
   await page.close();
 });
