@@ -85,6 +85,7 @@ test('the SMS tab of a running question shows its two parts and their receipts',
   assert.equal(await row.locator('[data-sms-parts]').innerText(), '2');
   assert.equal(await row.locator('[data-sms-status]').innerText(), 'DELIVERED');
   assert.match(await row.locator('[data-sms-recipient]').innerText(), /\+33612349102/); // demo is an admin
+  assert.match(await row.locator('[data-sms-cost]').innerText(), /^\d+(\.\d+)? [A-Z]{3}$/); // two parts' price
   await row.click();
   const timeline = page.locator('[data-sms-timeline]');
   assert.match(await timeline.innerText(), /part 1\/2: DELIVERED/);

@@ -58,7 +58,7 @@ function timeline(m) {
 
 function messagesTable(messages, instances, options) {
   if (!messages.length) return el('p', {'data-sms-empty': 'true'}, 'No SMS.');
-  const head = ['Time', 'Journey', 'To', 'Text', 'Encoding', 'Parts', 'Carrier / route', 'Status', 'Error'];
+  const head = ['Time', 'Journey', 'To', 'Text', 'Encoding', 'Parts', 'Cost', 'Carrier / route', 'Status', 'Error'];
   const body = el('tbody');
   messages.forEach(m => {
     const instance = instances[m.processInstanceId] || {};
@@ -76,6 +76,7 @@ function messagesTable(messages, instances, options) {
         m.text === null ? el('em', {}, 'text erased (retention)') : m.text),
       el('td', {}, m.encoding || ''),
       el('td', {'data-sms-parts': ''}, m.parts),
+      el('td', {'data-sms-cost': ''}, m.cost === null || m.cost === undefined ? '' : `${m.cost} ${m.currency}`),
       el('td', {}, (m.carrier || '') + (m.route ? ' / ' + m.route : '')),
       el('td', {}, badge(m.status)),
       el('td', {'data-sms-error': ''}, m.errorCode ? `${m.errorCode}: ${m.errorMeaning}` : ''));

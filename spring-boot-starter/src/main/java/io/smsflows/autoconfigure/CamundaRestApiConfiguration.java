@@ -93,6 +93,6 @@ class CamundaRestApiConfiguration {
             @Qualifier("smsFlowsClock") Clock clock) {
         return new io.smsflows.camunda.rest.SmsMessagesController(new io.smsflows.sms.outbox.MessageViews(
                 new org.springframework.jdbc.core.JdbcTemplate(dataSource)), engine, caller, batches, smpp,
-                pricing.getCurrency(), clock);
+                pricing, clock);
     }
 }

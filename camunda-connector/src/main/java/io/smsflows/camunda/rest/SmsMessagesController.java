@@ -55,18 +55,18 @@ public class SmsMessagesController {
     private final CallerRoles caller;
     private final BatchRepository batches;
     private final ObjectProvider<SmppRoutes> smpp;
-    private final String currency;
+    private final io.smsflows.sms.preview.PricingProperties pricing;
     private final Clock clock;
 
     public SmsMessagesController(MessageViews views, RoleCheckedEngine engine, CallerRoles caller,
-                                 BatchRepository batches, ObjectProvider<SmppRoutes> smpp, String currency,
-                                 Clock clock) {
+                                 BatchRepository batches, ObjectProvider<SmppRoutes> smpp,
+                                 io.smsflows.sms.preview.PricingProperties pricing, Clock clock) {
         this.views = views;
         this.engine = engine;
         this.caller = caller;
         this.batches = batches;
         this.smpp = smpp;
-        this.currency = currency;
+        this.pricing = pricing;
         this.clock = clock;
     }
 
@@ -153,7 +153,7 @@ public class SmsMessagesController {
             }
         }
         body.put("binds", binds);
-        body.put("batches", batches.running().stream().map(b -> batches.status(b, currency)).toList());
+        body.put("batches", batches.running().stream().map(b -> batches.status(b, pricing.getCurrency())).toList());
         return body;
     }
 
@@ -255,6 +255,10 @@ public class SmsMessagesController {
         v.put("category", m.category());
         v.put("encoding", m.encoding());
         v.put("parts", m.parts());
+        // the price list's cost of the parts sent (configured per country, smsflows.pricing)
+        v.put("cost", m.submittedAt() == null ? null : pricing.perPart(m.country())
+                .multiply(java.math.BigDecimal.valueOf(m.parts())));
+        v.put("currency", pricing.getCurrency());
         v.put("status", m.status());
         v.put("errorCode", m.errorCode());
         v.put("errorMeaning", TaskLabels.meaning(m.errorCode()));
