@@ -173,11 +173,26 @@ class HttpProvidersEndToEndTest {
         assertThat(sent.stream().map(pi -> record(pi).get("CARRIER"))).contains("smsc");
 
         simulator.setHttpFailStatus(0);
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String pi = rest.startSendAndTrack("http-back-" + System.nanoTime(), "+33612340399", "Back?");
-            rest.awaitCompleted(pi, TIMEOUT);
-            return "acme-json".equals(record(pi).get("CARRIER"));
-        });
+        // back in routing: a new message goes through the provider again. Each try waits for its route only (the
+        // carrier is written when the message goes on the wire), not for its receipt: see docs/carriers.md
+        // "Known issues" for a message that once took longer than the whole wait here.
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                String pi = rest.startSendAndTrack("http-back-" + System.nanoTime(), "+33612340399", "Back?");
+                String carrier = null;
+                for (int i = 0; i < 20 && carrier == null; i++) {
+                    Thread.sleep(250);
+                    carrier = (String) record(pi).get("CARRIER");
+                }
+                return "acme-json".equals(carrier);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("DIAGNOSIS breakers: " + providers.carriers().values().stream()
+                    .map(c -> c.name() + "=" + c.breaker().getState()).toList() + " messages: "
+                    + jdbc.queryForList("select recipient, status, carrier, attempts, error_code, due_at "
+                    + "from sms_message where recipient = '+33612340399'"));
+            throw e;
+        }
     }
 
     // --- webhooks ---------------------------------------------------------------------------------------------
