@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.smsflows.sms.simulator.SmscSimulator;
 import java.net.URI;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,6 +50,8 @@ class ShortLinksEndToEndTest {
     SmscSimulator simulator;
     @LocalServerPort
     int port;
+    @Autowired
+    ProcessEngine engine;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -106,5 +111,33 @@ class ShortLinksEndToEndTest {
         assertThat(clicks).containsEntry("links", 3).containsEntry("clicks", 2).containsEntry("uniqueClicks", 1)
                 .containsEntry("botRequests", 2).containsEntry("delivered", 3);
         assertThat((Double) clicks.get("clickThroughRate")).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void a_click_by_a_person_reaches_the_process_that_waits_for_it_and_a_preview_does_not() throws Exception {
+        BpmnModelInstance probe = Bpmn.createExecutableProcess("link-click-probe").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Send").camundaAsyncBefore().camundaDelegateExpression("${smsSend}")
+                .camundaInputParameter("to", "+33612341010")
+                .camundaInputParameter("text", "Votre panier vous attend : {{link:https://shop.example/cart/42}}")
+                .camundaInputParameter("deliveredMessage", "none")
+                .intermediateCatchEvent("Clicked").message("SmsLinkClicked")
+                .endEvent("End_Clicked")
+                .done();
+        engine.getRepositoryService().createDeployment().addModelInstance("link-click-probe.bpmn", probe).deploy();
+        String pi = engine.getRuntimeService().startProcessInstanceByKey("link-click-probe").getId();
+        await().atMost(TIMEOUT).until(() -> !Wire.submitsTo(simulator, "33612341010").isEmpty());
+        await().atMost(TIMEOUT).until(() -> engine.getRuntimeService().createExecutionQuery().processInstanceId(pi)
+                .messageEventSubscriptionName("SmsLinkClicked").count() == 1);
+        String code = code("33612341010", simulator);
+
+        assertThat(follow(code, "GET", "facebookexternalhit/1.1").statusCode()).isEqualTo(302); // a preview
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).count()).isOne();
+
+        assertThat(follow(code, "GET", "Mozilla/5.0 (Linux; Android 14) Mobile").statusCode()).isEqualTo(302);
+        await().atMost(TIMEOUT).until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(pi).finished().count() == 1);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+                .variableName("smsLinkUrl").singleResult().getValue()).isEqualTo("https://shop.example/cart/42");
     }
 }

@@ -37,6 +37,14 @@ class CamundaConsentConfiguration {
         return new LazyReplyListener(() -> new CamundaReplyListener(engine.getObject()));
     }
 
+    /** A person's click on a message's short link: SmsLinkClicked to its process if it waits (docs/campaigns.md). */
+    @Bean
+    @ConditionalOnMissingBean(io.smsflows.sms.link.LinkClickListener.class)
+    io.smsflows.sms.link.LinkClickListener smsLinkClicks(ObjectProvider<ProcessEngine> engine,
+                                                         io.smsflows.sms.outbox.SmsMessageRepository messages) {
+        return new io.smsflows.camunda.link.ProcessLinkClicks(engine::getObject, messages);
+    }
+
     @Bean
     SuppressDelegate smsSuppress(SuppressionList suppressions, Conversations conversations) {
         return new SuppressDelegate(suppressions, conversations);

@@ -80,8 +80,10 @@ class SmppBindConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-    io.smsflows.sms.link.ShortLinkController smsShortLinkController(io.smsflows.sms.link.ShortLinks links) {
-        return new io.smsflows.sms.link.ShortLinkController(links);
+    io.smsflows.sms.link.ShortLinkController smsShortLinkController(io.smsflows.sms.link.ShortLinks links,
+            org.springframework.beans.factory.ObjectProvider<io.smsflows.sms.link.LinkClickListener> listener) {
+        return new io.smsflows.sms.link.ShortLinkController(links,
+                listener.getIfAvailable(() -> io.smsflows.sms.link.LinkClickListener.NONE));
     }
 
     @Bean

@@ -31,9 +31,15 @@ public class ShortLinkController {
             + "<title>Link not found</title></head><body><p>This link is unknown or has expired.</p></body></html>";
 
     private final ShortLinks links;
+    private final LinkClickListener listener;
 
     public ShortLinkController(ShortLinks links) {
+        this(links, LinkClickListener.NONE);
+    }
+
+    public ShortLinkController(ShortLinks links, LinkClickListener listener) {
         this.links = links;
+        this.listener = listener;
     }
 
     @RequestMapping(value = "/{code}", method = {RequestMethod.GET, RequestMethod.HEAD})
@@ -45,6 +51,9 @@ public class ShortLinkController {
             String agent = request.getHeader(HttpHeaders.USER_AGENT);
             boolean bot = "HEAD".equals(request.getMethod()) || agent == null || BOTS.matcher(agent).find();
             links.click(code, agent, bot);
+            if (!bot && link.messageId() != null) {
+                listener.clicked(link, java.time.Instant.now());
+            }
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link.targetUrl()))
                     .cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer").<String>build();
         }).orElseGet(ShortLinkController::notFound);
