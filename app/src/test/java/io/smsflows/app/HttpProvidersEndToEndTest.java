@@ -90,7 +90,10 @@ class HttpProvidersEndToEndTest {
     void setUp() {
         rest = new EngineRest(anonymous);
         simulator.setHttpFailStatus(0);
-        // each test starts with providers in good standing: the failover test leaves acme-json half-open
+        // each test starts alone: no message of an earlier test still on its way (the failover test's last tries
+        // can still be out when it ends), and providers in good standing (it leaves acme-json half-open)
+        await().atMost(TIMEOUT).until(() -> jdbc.queryForObject("select count(*) from sms_message where status in "
+                + "('QUEUED', 'SENDING', 'SUBMITTED')", Integer.class) == 0);
         providers.carriers().values().forEach(c -> c.breaker().reset());
     }
 

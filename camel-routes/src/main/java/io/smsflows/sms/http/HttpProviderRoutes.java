@@ -125,7 +125,13 @@ public class HttpProviderRoutes extends RouteBuilder {
         PartSubmission message = exchange.getIn().getBody(PartSubmission.class);
         exchange.setProperty(SubmitResults.PART_INDEX, exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class));
         if (!carrier.breaker().tryAcquirePermission()) {
-            return; // not sent: the answer says so
+            // not sent: the answer says so, and the message goes back without an attempt (docs/carriers.md, "Known
+            // issues": this line tells how often a half-open provider turns messages away)
+            org.slf4j.LoggerFactory.getLogger(HttpProviderRoutes.class).debug("{} turned a message away: breaker {} "
+                    + "({} calls buffered, {} not permitted)", carrier.name(), carrier.breaker().getState(),
+                    carrier.breaker().getMetrics().getNumberOfBufferedCalls(),
+                    carrier.breaker().getMetrics().getNumberOfNotPermittedCalls());
+            return;
         }
         try {
             build(carrier, message, exchange);
