@@ -7,7 +7,6 @@ import io.smsflows.sms.codec.SmsDecoder;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.simulator.SmscSimulator;
 import io.smsflows.sms.simulator.SmscSimulator.ReceivedSubmit;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,7 @@ class RepliesEndToEndTest {
     }
 
     private static String text(ReceivedSubmit pdu) {
-        return pdu.dataCoding() == 0x08 ? new String(pdu.shortMessage(), StandardCharsets.UTF_16BE)
-                : new String(pdu.shortMessage(), StandardCharsets.ISO_8859_1);
+        return Wire.text(pdu);
     }
 
     private String ask(String key, String to, String question) {

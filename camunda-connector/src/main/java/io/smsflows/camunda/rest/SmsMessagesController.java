@@ -1,7 +1,6 @@
 package io.smsflows.camunda.rest;
 
 import io.smsflows.camunda.security.RoleCheckedEngine;
-import io.smsflows.camunda.tasklist.TaskLabels;
 import io.smsflows.sms.batch.BatchRepository;
 import io.smsflows.sms.number.InvalidPhoneNumberException;
 import io.smsflows.sms.number.PhoneNumbers;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -261,7 +259,7 @@ public class SmsMessagesController {
         v.put("currency", pricing.getCurrency());
         v.put("status", m.status());
         v.put("errorCode", m.errorCode());
-        v.put("errorMeaning", TaskLabels.meaning(m.errorCode()));
+        v.put("errorMeaning", io.smsflows.sms.outcome.ErrorMeanings.of(m.errorCode()));
         v.put("carrier", m.carrier());
         v.put("route", m.routeRule());
         v.put("country", m.country());
@@ -299,9 +297,5 @@ public class SmsMessagesController {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static ResponseEntity<?> notFound(String detail) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", detail);
     }
 }
