@@ -63,7 +63,10 @@ public class HttpProviderRoutes extends RouteBuilder {
                 .refillGreedy(1, Duration.ofNanos((long) (1e9 / pps))).build()).build();
         CircuitBreaker breaker = CircuitBreaker.of("sms-http-" + name, CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                .waitDurationInOpenState(config.getRetryAfter()).permittedNumberOfCallsInHalfOpenState(2)
+                .waitDurationInOpenState(config.getRetryAfter())
+                // one trial decides: with two, a provider with little traffic went back to open whenever its
+                // half-open time ran out before a second message came, and never came back (docs/carriers.md)
+                .permittedNumberOfCallsInHalfOpenState(1)
                 // a trial call that never reports back must not keep the provider half-open (and out of use) forever
                 .maxWaitDurationInHalfOpenState(config.getRetryAfter())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true).build());
