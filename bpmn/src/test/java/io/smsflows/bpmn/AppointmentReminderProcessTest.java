@@ -190,7 +190,7 @@ class AppointmentReminderProcessTest {
         answer(badChoice, "answered", "RESCHEDULE", null);
         answer(badChoice, "answered", "UNKNOWN", null);
         assertThat(badChoice).isWaitingAt("Task_RescheduleByPhone");
-        assertThat(task(badChoice)).hasCandidateGroup("sms-operators");
+        assertThat(task(badChoice)).hasCandidateGroup("sms-operator");
     }
 
     @Test

@@ -174,7 +174,7 @@ class ConsentProcessesTest {
         ProcessInstance handled = start("sms-unsolicited-reply", Map.of("phone", "+33612345678", "autoReply", false,
                 "smsReplyText", "Who is this?"));
         assertThat(handled).isWaitingAt("Task_Handle");
-        assertThat(task(handled)).hasCandidateGroup("sms-operators");
+        assertThat(task(handled)).hasCandidateGroup("sms-operator");
         complete(task(handled), Map.of("operatorAction", "none"));
         assertThat(handled).hasPassed("End_Handled").isEnded();
 

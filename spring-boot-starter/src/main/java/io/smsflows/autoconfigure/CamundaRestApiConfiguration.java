@@ -69,6 +69,16 @@ class CamundaRestApiConfiguration {
     }
 
     @Bean
+    io.smsflows.camunda.rest.CampaignController smsCampaignController(RoleCheckedEngine checked,
+            io.smsflows.sms.campaign.CampaignRepository campaigns, io.smsflows.sms.campaign.CampaignKpis kpis,
+            io.smsflows.sms.config.EncodingPolicy encoding,
+            org.springframework.beans.factory.ObjectProvider<com.fasterxml.jackson.databind.ObjectMapper> json,
+            CallerRoles caller, @Qualifier("smsFlowsClock") Clock clock) {
+        return new io.smsflows.camunda.rest.CampaignController(checked, campaigns, kpis, encoding,
+                json.getIfAvailable(com.fasterxml.jackson.databind.ObjectMapper::new), caller, clock);
+    }
+
+    @Bean
     ApiKeyController smsApiKeyController(ApiKeys keys, RoleCheckedEngine engine, CallerRoles caller,
                                          @Qualifier("smsFlowsClock") Clock clock) {
         return new ApiKeyController(keys, engine, caller, clock);

@@ -52,8 +52,11 @@ class CamundaSendConfiguration {
     }
 
     @Bean
-    SmsBatchDelegate smsSendBatch(SmsBatches batches, RecipientSources sources) {
-        return new SmsBatchDelegate(batches, sources);
+    SmsBatchDelegate smsSendBatch(SmsBatches batches, RecipientSources sources,
+                                  ObjectProvider<io.smsflows.sms.campaign.CampaignSends> campaigns) {
+        SmsBatchDelegate delegate = new SmsBatchDelegate(batches, sources);
+        campaigns.ifAvailable(delegate::setCampaignSends);
+        return delegate;
     }
 
     @Bean

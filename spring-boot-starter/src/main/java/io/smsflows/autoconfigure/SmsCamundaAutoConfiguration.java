@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnBean(type = "io.smsflows.sms.outbox.SmsOutbox")
 @EnableConfigurationProperties(JourneyProperties.class)
 @Import({CamundaSendConfiguration.class, CamundaConsentConfiguration.class, CamundaJourneyConfiguration.class,
-        CamundaRestApiConfiguration.class})
+        CamundaCampaignConfiguration.class, CamundaRestApiConfiguration.class})
 public class SmsCamundaAutoConfiguration {
 }

@@ -48,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         SendingWindowProperties.class, FrequencyProperties.class, RetentionProperties.class})
 @Import({PipelineBasicsConfiguration.class, ConsentConfiguration.class, OutboxConfiguration.class,
         SmppBindConfiguration.class, ReceiptConfiguration.class, OutcomeConfiguration.class, BatchConfiguration.class,
-        ReplyConfiguration.class, CrmConfiguration.class, PreviewConfiguration.class, SecurityConfiguration.class})
+        ReplyConfiguration.class, CrmConfiguration.class, PreviewConfiguration.class, SecurityConfiguration.class,
+        CampaignConfiguration.class})
 public class SmsPipelineAutoConfiguration {
 }

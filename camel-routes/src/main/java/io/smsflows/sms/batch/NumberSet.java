@@ -4,13 +4,13 @@ package io.smsflows.sms.batch;
  * The E.164 numbers seen in one batch, as longs in an open-addressing table: a million numbers take 16 MB instead of
  * the ~60 MB of a {@code HashSet<String>}, so a large upload can refuse repeated numbers without holding its rows.
  */
-final class NumberSet {
+public final class NumberSet {
 
     private long[] slots = new long[1 << 12];
     private int size;
 
     /** Adds an E.164 number ({@code +} and up to 15 digits); false if it was there already. */
-    boolean add(String e164) {
+    public boolean add(String e164) {
         long key = Long.parseLong(e164, 1, e164.length(), 10) + 1; // 0 marks a free slot
         if (size * 2 >= slots.length) {
             grow();

@@ -8,23 +8,23 @@ import java.util.regex.Pattern;
  * Fills placeholders of message texts from a recipient's variables: {@code {{name}}} in batch texts,
  * {@code {name}} in the sms-templates decision. A missing variable is an error, never an empty gap in an SMS.
  */
-final class Placeholders {
+public final class Placeholders {
 
-    static final Pattern DOUBLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
-    static final Pattern SINGLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+    public static final Pattern DOUBLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
+    public static final Pattern SINGLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
     private Placeholders() {
     }
 
     /** Thrown for a placeholder without a value. */
-    static final class MissingVariable extends RuntimeException {
+    public static final class MissingVariable extends RuntimeException {
         MissingVariable(String name) {
             super("the text needs the variable '" + name + "': add it to the recipient's variables", null, false,
                     false);
         }
     }
 
-    static String fill(String text, Pattern pattern, Map<String, Object> variables) {
+    public static String fill(String text, Pattern pattern, Map<String, Object> variables) {
         if (text.indexOf('{') < 0) {
             return text;
         }

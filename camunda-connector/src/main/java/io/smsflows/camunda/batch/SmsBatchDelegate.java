@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * {@code {"members": [...], "nextCursor": "..."}}), or {@code recipientsFile} (a CSV or NDJSON file: path,
  * {@code file:} or {@code classpath:}). Other inputs: {@code text} or {@code template} (+ {@code locale}),
  * {@code category}, {@code sender}, {@code smartReplacement}, {@code idempotencyKey} (default: process instance +
- * activity instance), {@code completedMessage} (default SmsBatchCompleted).
+ * activity instance), {@code completedMessage} (default SmsBatchCompleted). A campaign's send gives
+ * {@code campaignId}, {@code campaignVariant} and {@code campaignGroup} (test, rest or all) instead: recipients and
+ * content are the campaign's.
  *
  * <p>Outputs: {@code smsBatchId}, {@code smsBatchAccepted}, {@code smsBatchRejected}. BPMN error
  * {@code SMS_BATCH_INVALID} when the batch cannot be sent at all (unknown category, no text, no recipients, too many,
@@ -31,6 +33,12 @@ public class SmsBatchDelegate implements JavaDelegate {
 
     private final SmsBatches batches;
     private final RecipientSources sources;
+    private volatile io.smsflows.sms.campaign.CampaignSends campaigns;
+
+    /** Campaign sends: with {@code campaignId}, the recipients and content are the campaign's. */
+    public void setCampaignSends(io.smsflows.sms.campaign.CampaignSends campaigns) {
+        this.campaigns = campaigns;
+    }
 
     public SmsBatchDelegate(SmsBatches batches, RecipientSources sources) {
         this.batches = batches;
@@ -50,6 +58,24 @@ public class SmsBatchDelegate implements JavaDelegate {
                 .forProcess(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                         execution.getCurrentActivityId(), string(execution, "completedMessage"));
         BatchReceipt receipt;
+        String campaignId = string(execution, "campaignId");
+        if (campaignId != null) {
+            if (campaigns == null) {
+                throw new IllegalStateException("campaignId is given but campaigns are not set up in this app");
+            }
+            String variant = string(execution, "campaignVariant");
+            String group = string(execution, "campaignGroup");
+            try {
+                receipt = campaigns.send(campaignId, variant == null ? "A" : variant, group == null ? "all" : group,
+                        request);
+            } catch (IllegalArgumentException | BatchTooLargeException e) {
+                throw new BpmnError(ERROR_INVALID, e.getMessage());
+            }
+            execution.setVariable("smsBatchId", receipt.id());
+            execution.setVariable("smsBatchAccepted", receipt.accepted());
+            execution.setVariable("smsBatchRejected", receipt.rejectedCount());
+            return;
+        }
         try (RecipientSources.Opened source = sources.open(execution.getVariable("recipients"),
                 string(execution, "recipientsUrl"), string(execution, "recipientsFile"))) {
             receipt = batches.accept(request, source.rows());

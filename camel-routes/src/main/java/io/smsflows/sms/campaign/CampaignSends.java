@@ -1,0 +1,108 @@
+package io.smsflows.sms.campaign;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsflows.sms.batch.BatchReceipt;
+import io.smsflows.sms.batch.BatchRecipient;
+import io.smsflows.sms.batch.BatchRequest;
+import io.smsflows.sms.batch.SmsBatches;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends one part of a campaign's audience (a variant's test share, everyone assigned a variant, or the rest after a
+ * test) as one batch through the pipeline, with the content the campaign holds now (after the last edit). The batch
+ * carries the campaign and variant, which the figures are counted by.
+ */
+public class CampaignSends {
+
+    /** What is stored in {@code sms_campaign.definition}: the content as last previewed. */
+    public record Content(String category, String sender, boolean smartReplacement, List<CampaignVariant> variants) {
+
+        public CampaignVariant variant(String name) {
+            return variants.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("the campaign has no variant '" + name + "': it has "
+                            + variants.stream().map(CampaignVariant::name).toList()));
+        }
+    }
+
+    private final CampaignRepository campaigns;
+    private final SmsBatches batches;
+    private final ObjectMapper json;
+
+    public CampaignSends(CampaignRepository campaigns, SmsBatches batches, ObjectMapper json) {
+        this.campaigns = campaigns;
+        this.batches = batches;
+        this.json = json;
+    }
+
+    /** Stores the content a send will use (the preview step calls it after each edit). */
+    public void store(String campaignId, Content content) {
+        try {
+            campaigns.definition(campaignId, json.writeValueAsString(content));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Content content(String campaignId) {
+        CampaignRepository.CampaignRow row = campaigns.findById(campaignId).orElseThrow(() ->
+                new IllegalArgumentException("no campaign " + campaignId));
+        try {
+            return json.readValue(row.definition(), Content.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("campaign " + campaignId + ": its stored content cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Accepts the batch in the caller's transaction.
+     *
+     * @param variant the variant whose content goes out
+     * @param group   {@code test}: that variant's test share; {@code all}: everyone assigned that variant;
+     *                {@code rest}: everyone outside the test (after it, with the winner)
+     * @param request the batch's process fields (process instance, business key, activity, idempotency key)
+     */
+    public BatchReceipt send(String campaignId, String variant, String group, BatchRequest request) {
+        Content content = content(campaignId);
+        CampaignVariant v = content.variant(variant);
+        BatchRequest batch = new BatchRequest(content.category(), v.sender() != null ? v.sender() : content.sender(),
+                blankToNull(v.text()), blankToNull(v.template()), null, content.smartReplacement(),
+                request.idempotencyKey(), request.processInstanceId(), request.businessKey(), request.activityId(),
+                request.completedMessage(), request.createdBy());
+        Iterator<CampaignRepository.AudienceRow> rows = campaigns.audience(campaignId, "rest".equals(group) ? null
+                : variant, group);
+        Iterator<BatchRecipient> recipients = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public BatchRecipient next() {
+                CampaignRepository.AudienceRow row = rows.next();
+                return new BatchRecipient(row.recipient(), null, row.locale(), fields(row.variables()), null);
+            }
+        };
+        BatchReceipt receipt = batches.accept(batch, recipients);
+        campaigns.tagBatch(receipt.id(), campaignId, variant);
+        return receipt;
+    }
+
+    private Map<String, Object> fields(String variables) {
+        if (variables == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(variables, new TypeReference<Map<String, Object>>() { });
+        } catch (Exception e) {
+            throw new IllegalStateException("a stored recipient's fields cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

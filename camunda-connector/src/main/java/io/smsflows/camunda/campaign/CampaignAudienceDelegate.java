@@ -1,0 +1,58 @@
+package io.smsflows.camunda.campaign;
+
+import io.smsflows.sms.batch.RecipientSources;
+import io.smsflows.sms.campaign.AudienceSummary;
+import io.smsflows.sms.campaign.CampaignAudiences;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * "Build campaign audience": {@code camunda:delegateExpression="${smsCampaignAudience}"}. Reads the audience
+ * ({@code recipientsUrl}: a CRM segment, {@code recipientsFile}, or {@code recipients}), checks it and stores it as
+ * rows of the campaign, in the job's transaction: a source that fails (the CRM down) fails the job, which is retried
+ * and then shows as an incident, with nothing half stored.
+ *
+ * <p>Outputs: {@code audienceSize}, {@code audienceRows}, {@code testSize}, {@code excludedTotal},
+ * {@code excludedOptedOut}, {@code excludedNoConsent}, {@code excludedInvalid}, {@code excludedDuplicate}, and
+ * {@code audienceSummary} (a line for the approver).
+ */
+public class CampaignAudienceDelegate implements JavaDelegate {
+
+    private final CampaignAudiences audiences;
+    private final RecipientSources sources;
+
+    public CampaignAudienceDelegate(CampaignAudiences audiences, RecipientSources sources) {
+        this.audiences = audiences;
+        this.sources = sources;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws Exception {
+        String campaignId = execution.getProcessBusinessKey();
+        AudienceSummary summary;
+        try (RecipientSources.Opened source = sources.open(execution.getVariable("recipients"),
+                CampaignVariables.string(execution, "recipientsUrl"),
+                CampaignVariables.string(execution, "recipientsFile"))) {
+            summary = audiences.build(campaignId, source.rows(), CampaignVariables.string(execution, "category"),
+                    CampaignVariables.string(execution, "sender"), CampaignVariables.names(execution),
+                    CampaignVariables.testShare(execution), campaignId.hashCode());
+        }
+        Map<String, Integer> excluded = summary.excluded();
+        execution.setVariable("audienceRows", summary.rows());
+        execution.setVariable("audienceSize", summary.audience());
+        execution.setVariable("testSize", summary.test());
+        execution.setVariable("excludedTotal", summary.excludedTotal());
+        execution.setVariable("excludedOptedOut", excluded.getOrDefault(CampaignAudiences.OPTED_OUT, 0));
+        execution.setVariable("excludedNoConsent", excluded.getOrDefault(CampaignAudiences.NO_CONSENT, 0));
+        execution.setVariable("excludedInvalid", excluded.getOrDefault(CampaignAudiences.INVALID_NUMBER, 0));
+        execution.setVariable("excludedDuplicate", excluded.getOrDefault(CampaignAudiences.DUPLICATE, 0));
+        StringBuilder line = new StringBuilder().append(summary.audience()).append(" of ").append(summary.rows())
+                .append(" rows will get it");
+        if (summary.test() > 0) {
+            line.append("; ").append(summary.test()).append(" in the A/B test ").append(summary.byVariant());
+        }
+        line.append(". Left out: ").append(summary.excludedTotal() == 0 ? "none" : excluded.toString());
+        execution.setVariable("audienceSummary", line.toString());
+    }
+}
