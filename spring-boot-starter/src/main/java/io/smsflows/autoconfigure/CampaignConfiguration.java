@@ -11,6 +11,7 @@ import io.smsflows.sms.campaign.CampaignSends;
 import io.smsflows.sms.codec.SmsEncoder;
 import io.smsflows.sms.config.EncodingPolicy;
 import io.smsflows.sms.config.SmsFlowsSchema;
+import io.smsflows.sms.consent.ConsentProperties;
 import io.smsflows.sms.consent.ConsentRecords;
 import io.smsflows.sms.consent.SuppressionList;
 import io.smsflows.sms.link.ShortLinks;
@@ -37,8 +38,11 @@ class CampaignConfiguration {
     @Bean
     CampaignAudiences smsCampaignAudiences(CampaignRepository campaigns, SuppressionList suppressions,
                                            ObjectProvider<ConsentRecords> consents, RecipientPolicy recipients,
-                                           ObjectProvider<ObjectMapper> json) {
-        return new CampaignAudiences(campaigns, suppressions, consents.getIfAvailable(), recipients,
+                                           ObjectProvider<ObjectMapper> json, ConsentProperties consent) {
+        // the same rule as the wire's gate: records are checked only where marketing needs them
+        return new CampaignAudiences(campaigns, suppressions,
+                consent.getMarketing() == ConsentProperties.MarketingMode.RECORDS ? consents.getIfAvailable() : null,
+                recipients,
                 json.getIfAvailable(ObjectMapper::new));
     }
 

@@ -29,19 +29,26 @@ class CrmConfiguration {
 
     @Bean
     CrmCallbacks smsCrmCallbacks(CamelContext camelContext, CrmProperties config, Environment environment) {
-        return new CrmCallbacks(camelContext.createProducerTemplate(), config, () -> {
-            String port = environment.getProperty("local.server.port");
-            if (port == null || !environment.getProperty("smsflows.crm.stub.enabled", Boolean.class, true)) {
-                return null;
-            }
-            return "http://localhost:" + port + environment.getProperty("server.servlet.context-path", "")
-                    + "/api/crm-stub";
-        });
+        return new CrmCallbacks(camelContext.createProducerTemplate(), config, () -> stubBaseUrl(environment));
     }
 
     @Bean
-    CrmSegments smsCrmSegments(CamelContext camelContext, CrmProperties config, ObjectProvider<ObjectMapper> json) {
-        return new CrmSegments(camelContext.createProducerTemplate(), config, json.getIfAvailable(ObjectMapper::new));
+    CrmSegments smsCrmSegments(CamelContext camelContext, CrmProperties config, ObjectProvider<ObjectMapper> json,
+                               Environment environment) {
+        CrmSegments segments = new CrmSegments(camelContext.createProducerTemplate(), config,
+                json.getIfAvailable(ObjectMapper::new));
+        segments.setStubBaseUrl(() -> stubBaseUrl(environment));
+        return segments;
+    }
+
+    /** The built-in CRM stub of this web application, or null (not a web app, or the stub switched off). */
+    private static String stubBaseUrl(Environment environment) {
+        String port = environment.getProperty("local.server.port");
+        if (port == null || !environment.getProperty("smsflows.crm.stub.enabled", Boolean.class, true)) {
+            return null;
+        }
+        return "http://localhost:" + port + environment.getProperty("server.servlet.context-path", "")
+                + "/api/crm-stub";
     }
 
     @Bean

@@ -37,10 +37,18 @@ public class CrmSegments {
      * @param url absolute, or relative to {@code smsflows.crm.base-url}
      * @throws IllegalArgumentException when a page cannot be fetched or read (the batch is then refused as a whole)
      */
+    private java.util.function.Supplier<String> stubBaseUrl = () -> null;
+
+    /** Without smsflows.crm.base-url, relative segment URLs go to the built-in CRM stub (demo and tests). */
+    public void setStubBaseUrl(java.util.function.Supplier<String> stubBaseUrl) {
+        this.stubBaseUrl = stubBaseUrl;
+    }
+
     public Iterator<BatchRecipient> members(String url) {
+        String base = config.getBaseUrl() != null && !config.getBaseUrl().isBlank() ? config.getBaseUrl()
+                : stubBaseUrl.get();
         String absolute = url.startsWith("http://") || url.startsWith("https://") ? url
-                : (config.getBaseUrl() == null ? "" : config.getBaseUrl().replaceAll("/+$", "")) + "/"
-                + url.replaceAll("^/+", "");
+                : (base == null ? "" : base.replaceAll("/+$", "")) + "/" + url.replaceAll("^/+", "");
         if (!absolute.startsWith("http")) {
             throw new IllegalArgumentException("recipientsUrl '" + url + "' is relative but smsflows.crm.base-url is "
                     + "not set: give an absolute URL");

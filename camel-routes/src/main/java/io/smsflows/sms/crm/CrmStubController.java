@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,6 +62,37 @@ public class CrmStubController {
         }
         return Map.of("status", "received");
     }
+
+    /**
+     * A made-up CRM segment for the demo and tests, paged like a real one: {@code demo-<n>} has n members (up to
+     * 100,000), nine in ten French mobiles (+33 6 10 ...), one in ten German (+49 151 ...), each with a first name
+     * and a language.
+     */
+    @GetMapping("/segments/{id}/members")
+    public ResponseEntity<Map<String, Object>> segment(@PathVariable String id,
+                                                       @RequestParam(required = false) String cursor) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("demo-(\\d{1,6})").matcher(id);
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 100_000) {
+            return ResponseEntity.status(404).body(Map.of("error", "the stub CRM has segments demo-1 to "
+                    + "demo-100000 only"));
+        }
+        int size = Integer.parseInt(m.group(1));
+        int from = cursor == null || cursor.isBlank() ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(size, from + SEGMENT_PAGE);
+        List<Map<String, Object>> members = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            boolean german = i % 10 == 9;
+            members.add(Map.of("to", german ? String.format("+49151%08d", 10_000_000 + i)
+                            : String.format("+336%08d", 10_000_000 + i), "locale", german ? "de" : "fr",
+                    "variables", Map.of("firstName", "Client" + i)));
+        }
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("members", members);
+        page.put("nextCursor", to < size ? String.valueOf(to) : null);
+        return ResponseEntity.ok(page);
+    }
+
+    private static final int SEGMENT_PAGE = 1000;
 
     @GetMapping("/callbacks")
     public List<Map<String, Object>> callbacks() {
