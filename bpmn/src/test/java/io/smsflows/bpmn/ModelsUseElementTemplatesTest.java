@@ -27,7 +27,9 @@ class ModelsUseElementTemplatesTest {
 
     private static Set<String> templateIds() throws IOException {
         Set<String> ids = new HashSet<>();
-        for (String file : List.of("send-sms.json", "notify-crm.json", "ask-by-sms.json", "send-sms-batch.json")) {
+        for (String file : List.of("send-sms.json", "notify-crm.json", "ask-by-sms.json", "send-sms-batch.json",
+                "build-campaign-audience.json", "preview-campaign.json", "pick-campaign-winner.json",
+                "report-campaign.json", "stop-campaign.json")) {
             try (InputStream in = ModelsUseElementTemplatesTest.class.getResourceAsStream("/element-templates/" + file)) {
                 ids.add(new ObjectMapper().readTree(in).get("id").asText());
             }
@@ -48,7 +50,7 @@ class ModelsUseElementTemplatesTest {
                 for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
                     String delegate = task.getCamundaDelegateExpression();
                     if ("${smsSend}".equals(delegate) || "${crmNotify}".equals(delegate)
-                            || "${smsSendBatch}".equals(delegate)) {
+                            || "${smsSendBatch}".equals(delegate) || (delegate != null && delegate.startsWith("${smsCampaign"))) {
                         String template = task.getAttributeValueNs(MODELER, "modelerTemplate");
                         assertThat(template).as(file + " " + task.getId()).isIn(known);
                         checked++;

@@ -28,7 +28,8 @@ class ElementTemplatesTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/element-templates");
     private static final Set<String> OUR_BEANS = Set.of("${smsSend}", "${crmNotify}", "${smsSuppress}",
-            "${smsResubscribe}", "${smsEndJourneys}", "${smsSendBatch}");
+            "${smsResubscribe}", "${smsEndJourneys}", "${smsSendBatch}", "${smsCampaignAudience}",
+            "${smsCampaignPreview}", "${smsCampaignWinner}", "${smsCampaignReport}", "${smsCampaignStop}");
     private final ObjectMapper json = new ObjectMapper();
 
     private JsonSchema schema() throws IOException {
