@@ -137,7 +137,7 @@ def call(id, name, group, variant_expr, mi, documentation):
     </bpmn:callActivity>'''
 
 els.append(f'''    <bpmn:startEvent id="StartEvent_Requested" name="Campaign requested">
-      {doc('Started by POST /api/campaigns (business key: the campaign id). Variables: campaignName, category, sender, the audience (recipientsUrl, recipientsFile or recipients), variantCount with textA, textB, textC, textD (or templateA..D) and senderA, senderB, senderC, senderD, optional testShare, testWait, winnerBy, sendAt, repeat and runs.')}{inout('StartEvent_Requested')}
+      {doc('Started by POST /api/campaigns (business key: the campaign id). Variables: campaignName, category, sender, the audience (recipientsUrl, recipientsFile or recipients), variantCount with textA, textB, textC, textD (or templateA..D) and senderA, senderB, senderC, senderD, optional testShare, testWait, winnerBy, sendAt, repeat and runs. The approval form shows audienceSummary, previewSummary, estimatedCost and currency and sets approved and approvalComment; the winner form shows testResults and sets winner.')}{inout('StartEvent_Requested')}
     </bpmn:startEvent>''')
 els.append(service('Task_BuildAudience', 'Build audience', '${smsCampaignAudience}',
     'Reads the segment, file or list; numbers normalised and checked, repeats removed, opted-out and non-consenting numbers left out with their reason; the rest split at random between the variants and into the A/B test share. Stored as rows of the campaign, in this job: a CRM that fails is retried, then an incident.',
@@ -150,12 +150,12 @@ els.append(service('Task_Preview', 'Preview content and cost', '${smsCampaignPre
     'Keeps the content as it is now for the sends, then previews every variant over the real audience: encoding, parts, the longest text, rows that would be refused, cost per country and the most the campaign can cost.',
     'io.smsflows.PreviewCampaign'))
 els.append(f'''    <bpmn:userTask id="Task_Approve" name="Approve campaign" camunda:candidateGroups="sms-operator,sms-admin,camunda-admin" camunda:formRef="campaign-approve" camunda:formRefBinding="deployment">
-      {doc('The approver sees the audience, what was left out and why (audienceSummary), the preview (previewSummary) and the cost (estimatedCost, currency); sets approved, or rejects with a comment in approvalComment (the campaign goes back to be edited).')}{inout('Task_Approve')}
+      {doc('Check who gets it, what was left out and why, the texts as they will go out and what it will cost. Approve to send, or reject with a comment: the campaign goes back to be edited.')}{inout('Task_Approve')}
     </bpmn:userTask>''')
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_Approved" name="Approved?">{inout('Gateway_Approved')}
     </bpmn:exclusiveGateway>''')
 els.append(f'''    <bpmn:userTask id="Task_Edit" name="Edit campaign" camunda:candidateGroups="sms-operator,sms-admin,camunda-admin" camunda:formRef="campaign-edit" camunda:formRefBinding="deployment">
-      {doc('The approver said why not (approvalComment): change the texts or senders; the preview runs again and the campaign goes back for approval.')}{inout('Task_Edit')}
+      {doc('The approver said why not: change the texts or senders. The preview and the cost are worked out again before it goes back for approval.')}{inout('Task_Edit')}
     </bpmn:userTask>''')
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_When" name="When?">{ext(listener('${smsCampaignPlan.firstRun(execution)}'))}{inout('Gateway_When')}
     </bpmn:exclusiveGateway>''')
@@ -179,7 +179,7 @@ els.append(service('Task_PickWinner', 'Compare results', '${smsCampaignWinner}',
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_WinnerKnown" name="Winner found?">{inout('Gateway_WinnerKnown')}
     </bpmn:exclusiveGateway>''')
 els.append(f'''    <bpmn:userTask id="Task_PickWinnerManually" name="Pick the winner" camunda:candidateGroups="sms-operator,sms-admin,camunda-admin" camunda:formRef="campaign-pick-winner" camunda:formRefBinding="deployment">
-      {doc('The test results per variant are in testResults; the winner goes to the rest of the audience.')}{ext('<camunda:taskListener expression="${smsCampaignPlan.checkWinner(task)}" event="complete" />')}{inout('Task_PickWinnerManually')}
+      {doc('The test has not found a clear winner (or you asked to pick): compare the variants and pick the one the rest of the audience gets.')}{ext('<camunda:taskListener expression="${smsCampaignPlan.checkWinner(task)}" event="complete" />')}{inout('Task_PickWinnerManually')}
     </bpmn:userTask>''')
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_JoinWinner">{inout('Gateway_JoinWinner')}
     </bpmn:exclusiveGateway>''')
@@ -264,5 +264,5 @@ for f in flows + sub_flows:
         lbl = f'\n        <bpmndi:BPMNLabel><dc:Bounds x="{lx:.0f}" y="{ly:.0f}" width="{max(20, 7 * len(name))}" height="14" /></bpmndi:BPMNLabel>'
     out.append(f'      <bpmndi:BPMNEdge id="{id}_di" bpmnElement="{id}">{w}{lbl}\n      </bpmndi:BPMNEdge>')
 out.append('    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n</bpmn:definitions>\n')
-open('/work/main/bpmn/src/main/resources/bpmn/campaign.bpmn', 'w').write('\n'.join(out))
+open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), '../../bpmn/src/main/resources/bpmn/campaign.bpmn'), 'w').write('\n'.join(out))
 print('ok', len(shapes), len(flows) + len(sub_flows))

@@ -242,4 +242,46 @@ class CampaignEndToEndTest {
         assertThat(rest.postForEntity("/api/campaigns/" + id + "/cancel", null, Map.class).getStatusCode().value())
                 .isEqualTo(409);
     }
+    @Test
+    @SuppressWarnings("unchecked")
+    void bad_requests_say_what_is_wrong_and_a_cancel_before_approval_sends_nothing() {
+        TestRestTemplate rest = new EngineRest(anonymous).authenticated();
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("requestId", "bad-1");
+        bad.put("name", "Bad");
+        bad.put("audience", Map.of("segment", "demo-10", "file", "x.csv"));
+        bad.put("variants", List.of(Map.of("text", "A"), Map.of("text", "B", "template", "bf-01")));
+        bad.put("test", Map.of("share", 1.5));
+        bad.put("schedule", Map.of("sendAt", "2020-01-01T08:00:00Z", "repeat", "weekly"));
+        ResponseEntity<Map> refused = rest.postForEntity("/api/campaigns", bad, Map.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().toString()).contains("audience", "variants[1]", "test.share", "schedule.sendAt",
+                "schedule.runs");
+        assertThat(jdbc.queryForObject("select count(*) from sms_campaign where request_id = 'bad-1'", Integer.class))
+                .isZero();
+        // only authenticated callers (CRM or admin role) start campaigns
+        assertThat(anonymous.withBasicAuth("nobody", "x").postForEntity("/api/campaigns", bad, Map.class)
+                .getStatusCode().value()).isEqualTo(401);
+
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("requestId", "cancel-1");
+        request.put("name", "Cancelled before approval");
+        request.put("audience", Map.of("recipients", List.of(Map.of("to", "+33612349901"),
+                Map.of("to", "+33612349902"))));
+        request.put("variants", List.of(Map.of("text", "Soon: -30%")));
+        ResponseEntity<Map> started = rest.postForEntity("/api/campaigns", request, Map.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(201);
+        String id = (String) started.getBody().get("id");
+        String pi = (String) started.getBody().get("processInstanceId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((List<String>) campaign(rest, id)
+                .getOrDefault("waitingAt", List.of())).contains("Approve campaign"));
+
+        assertThat(rest.postForEntity("/api/campaigns/" + id + "/cancel", null, Map.class).getStatusCode().value())
+                .isEqualTo(200);
+        Map<String, Object> ended = new EngineRest(anonymous).awaitCompleted(pi, Duration.ofSeconds(30));
+        assertThat(ended).containsEntry("campaignOutcome", "cancelled").containsEntry("kpiMessages", 0);
+        assertThat(jdbc.queryForObject("select count(*) from sms_batch where campaign_id = ?", Integer.class, id))
+                .isZero();
+        assertThat(rest.getForEntity("/api/campaigns/no-such-id", Map.class).getStatusCode().value()).isEqualTo(404);
+    }
 }

@@ -148,8 +148,9 @@ public class CampaignPreviews {
             EncodedSms encoded;
             try {
                 text = text(row, fields, templateTexts);
-                String sent = links != null && ShortLinks.hasLinks(text) ? links.preview(text) : text;
-                encoded = encoder.encode(sent, options, 0);
+                // as it goes out: each {{link:...}} as a short link of the real length
+                text = links != null && ShortLinks.hasLinks(text) ? links.preview(text) : text;
+                encoded = encoder.encode(text, options, 0);
             } catch (Placeholders.MissingVariable | IllegalArgumentException | SmsTooLongException e) {
                 refused++;
                 if (refusedBecause == null) {

@@ -44,9 +44,10 @@ public class CampaignPreviewDelegate implements JavaDelegate {
         for (CampaignPreviews.VariantPreview v : p.variants()) {
             refused += v.refused();
             out.append("Variant ").append(v.name()).append(" (sender ").append(v.sender() == null ? "default"
-                    : v.sender()).append("): ").append(v.recipients()).append(abTest ? " in the test" : "")
-                    .append(", ").append(v.encodings()).append(", up to ").append(v.maxParts()).append(" part(s), ")
-                    .append(v.parts()).append(" parts, ").append(money(v.cost(), p.currency())).append(" ")
+                    : v.sender()).append("): ").append(v.recipients()).append(" recipients")
+                    .append(abTest ? " in the test" : "").append(", encoding ").append(v.encodings())
+                    .append(", up to ").append(v.maxParts()).append(" part(s) each, ").append(v.parts())
+                    .append(" parts, ").append(money(v.cost(), p.currency())).append(", by country ")
                     .append(v.costByCountry()).append('\n');
             if (v.worstCaseRecipient() != null) {
                 out.append("  longest: ").append(v.worstCaseRecipient()).append(": ").append(v.worstCaseText())
