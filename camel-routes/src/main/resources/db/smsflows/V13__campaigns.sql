@@ -4,7 +4,10 @@ create table sms_campaign (
     request_id           varchar(255)  not null,
     name                 varchar(255)  not null,
     category             varchar(32)   not null,
-    definition           varchar(100000) not null,
+    request              varchar(1000000) not null,
+    definition           varchar(100000),
+    -- sends that could not be made (a variant's group left empty, a sender refused), in words, for the report
+    problems             varchar(4000),
     process_instance_id  varchar(64),
     created_by           varchar(128),
     created_at           timestamp with time zone not null

@@ -171,11 +171,12 @@ class CampaignEndToEndTest {
         for (String n : b.subList(70, 75)) {
             assertThat(click(codeOf.get(n), WHATSAPP)).isEqualTo(302);
         }
-        // three test recipients reply STOP to their message
+        // three test recipients reply STOP to their message, one answers in words
         List<String> testStops = a.subList(100, 103);
         for (String n : testStops) {
             simulator.deliverMo(n, "SMSFlows", "STOP");
         }
+        simulator.deliverMo(b.get(100), "SMSFlows", "Super, merci !");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from sms_suppression "
                 + "where removed_at is null", Integer.class) == 2 + 3 + 3);
 
@@ -203,7 +204,8 @@ class CampaignEndToEndTest {
         assertThat(number(total.get("botRequests"))).isEqualTo(5);
         assertThat((Double) total.get("clickThroughRate")).isEqualTo(Math.round(100 * 10000.0 / 9995) / 10000.0);
         assertThat(number(total.get("optOuts"))).isEqualTo(3); // after their message; the rest's three had none
-        assertThat(number(total.get("replies"))).isEqualTo(3);
+        assertThat(number(total.get("replies"))).isEqualTo(1); // the answer; STOPs are opt-outs, not answers
+        assertThat(map(total.get("repliesByIntent"))).containsEntry("STOP", 3);
         assertThat(number(total.get("parts"))).isEqualTo(9995); // one part each: GSM, short
         List<Map<String, Object>> variants = (List<Map<String, Object>>) kpis.get("variants");
         Map<String, Object> va = variants.stream().filter(v -> "A".equals(v.get("variant"))).findFirst().orElseThrow();
@@ -283,5 +285,40 @@ class CampaignEndToEndTest {
         assertThat(jdbc.queryForObject("select count(*) from sms_batch where campaign_id = ?", Integer.class, id))
                 .isZero();
         assertThat(rest.getForEntity("/api/campaigns/no-such-id", Map.class).getStatusCode().value()).isEqualTo(404);
+
+        // an empty segment: nobody to send to, the CRM is told; no incident
+        Map<String, Object> empty = new LinkedHashMap<>(request);
+        empty.put("requestId", "empty-1");
+        empty.put("audience", Map.of("segment", "demo-0"));
+        ResponseEntity<Map> none = rest.postForEntity("/api/campaigns", empty, Map.class);
+        Map<String, Object> noneEnded = new EngineRest(anonymous).awaitCompleted(
+                (String) none.getBody().get("processInstanceId"), Duration.ofSeconds(30));
+        assertThat(noneEnded).containsEntry("campaignOutcome", "noAudience").containsEntry("audienceRows", 0);
+        assertThat(rest.getForObject("/api/crm-stub/callbacks", List.class).toString())
+                .contains("campaign-not-sent");
+
+        // a batch refused as a whole inside its job (an empty segment) ends its process as refused: the job's
+        // transaction goes on past the refusal instead of being retried into an incident
+        String batch = new EngineRest(anonymous).start("sms-batch", "empty-batch", Map.of(
+                "recipientsUrl", "segments/demo-0/members", "text", "Hi", "category", "transactional"));
+        assertThat(new EngineRest(anonymous).awaitCompleted(batch, Duration.ofSeconds(30)))
+                .containsEntry("batchOutcome", "refused");
+        assertThat(jdbc.queryForObject("select count(*) from sms_batch where business_key = 'empty-batch'",
+                Integer.class)).isZero();
+        assertThat(engineIncidents()).isZero();
+
+        // an address outside the CRM or a file on this server are not the caller's to choose
+        Map<String, Object> outside = new LinkedHashMap<>(request);
+        outside.put("requestId", "outside-1");
+        outside.put("audience", Map.of("segmentUrl", "https://evil.example/members"));
+        assertThat(rest.postForEntity("/api/campaigns", outside, Map.class).getStatusCode().value()).isEqualTo(400);
+        outside.put("audience", Map.of("file", "/etc/passwd"));
+        assertThat(rest.postForEntity("/api/campaigns", outside, Map.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @SuppressWarnings("unchecked")
+    private long engineIncidents() {
+        return ((Number) new EngineRest(anonymous).authenticated().getForObject("/engine-rest/incident/count",
+                Map.class).get("count")).longValue();
     }
 }

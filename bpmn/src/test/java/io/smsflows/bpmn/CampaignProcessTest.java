@@ -48,7 +48,8 @@ class CampaignProcessTest {
             .sets("estimatedCost", 0.21);
     private final RecordingDelegate winner = new RecordingDelegate().sets("winner", "B")
             .sets("testResults", "A: 1 clicked\nB: 2 clicked");
-    private final RecordingDelegate report = new RecordingDelegate().sets("kpiSent", 3);
+    private final RecordingDelegate report = new RecordingDelegate().sets("kpiSent", 3)
+            .sets("campaignOutcome", "sent");
     private final RecordingDelegate crm = new RecordingDelegate();
     private final RecordingDelegate stop = new RecordingDelegate().sets("cancelledBatches", 1);
 
@@ -162,6 +163,20 @@ class CampaignProcessTest {
     }
 
     @Test
+    void a_variant_left_without_text_goes_back_to_the_edit_with_the_reason() {
+        Mocks.register("smsCampaignPreview", new RecordingDelegate().throwsBpmnError("CAMPAIGN_CONTENT_INVALID"));
+        ProcessInstance pi = start(Map.of());
+        runJobs(pi);
+
+        assertThat(pi).hasPassed("Boundary_ContentInvalid").isWaitingAt("Task_Edit");
+        assertThat(runtimeService().getVariable(pi.getId(), "approvalComment")).isEqualTo("test: CAMPAIGN_CONTENT_INVALID");
+        Mocks.register("smsCampaignPreview", preview);
+        complete(task(pi), withVariables("textA", "-30% today"));
+        runJobs(pi);
+        assertThat(pi).isWaitingAt("Task_Approve");
+    }
+
+    @Test
     void scheduled_it_waits_for_its_time() {
         Date at = Date.from(Instant.now().plusSeconds(3600));
         ProcessInstance pi = start(Map.of("sendAt", at));
@@ -189,7 +204,7 @@ class CampaignProcessTest {
         assertThat(job(pi).getDuedate()).isEqualTo(Date.from(first.toInstant().plusSeconds(7 * 24 * 3600)));
         execute(job(pi));
         assertThat(pi).isWaitingAt("Call_SendAll");
-        assertThat(((Number) runtimeService().getVariable(pi.getId(), "run")).intValue()).isEqualTo(2);
+        assertThat(runtimeService().getVariable(pi.getId(), "run")).isEqualTo(2);
         endBatches(pi);
         runJobs(pi);
         assertThat(pi).isEnded();
@@ -263,8 +278,10 @@ class CampaignProcessTest {
         Mocks.register("smsCampaignAudience", new RecordingDelegate().sets("audienceSize", 0));
         ProcessInstance pi = start(Map.of());
 
-        assertThat(pi).hasPassed("End_NoAudience").hasNotPassed("Task_Approve").isEnded();
+        runJobs(pi);
+        assertThat(pi).hasPassed("Task_NotifyCrmNoAudience", "End_NoAudience").hasNotPassed("Task_Approve").isEnded();
         assertThat(historicVariable(pi, "campaignOutcome")).isEqualTo("noAudience");
+        assertThat(crm.lastCall()).containsEntry("crmEvent", "campaign-not-sent");
     }
 
     private static Object historicVariable(ProcessInstance pi, String name) {

@@ -29,8 +29,9 @@ import org.springframework.context.annotation.Configuration;
 class CamundaCampaignConfiguration {
 
     @Bean
-    CampaignAudienceDelegate smsCampaignAudience(CampaignAudiences audiences, RecipientSources sources) {
-        return new CampaignAudienceDelegate(audiences, sources);
+    CampaignAudienceDelegate smsCampaignAudience(CampaignAudiences audiences, RecipientSources sources,
+                                                 CampaignRepository campaigns, ObjectProvider<ObjectMapper> json) {
+        return new CampaignAudienceDelegate(audiences, sources, campaigns, json.getIfAvailable(ObjectMapper::new));
     }
 
     @Bean
@@ -44,8 +45,9 @@ class CamundaCampaignConfiguration {
     }
 
     @Bean
-    CampaignReportDelegate smsCampaignReport(CampaignKpis kpis, ObjectProvider<ObjectMapper> json) {
-        return new CampaignReportDelegate(kpis, json.getIfAvailable(ObjectMapper::new));
+    CampaignReportDelegate smsCampaignReport(CampaignKpis kpis, ObjectProvider<ObjectMapper> json,
+                                             CampaignRepository campaigns) {
+        return new CampaignReportDelegate(kpis, json.getIfAvailable(ObjectMapper::new), campaigns);
     }
 
     @Bean

@@ -56,7 +56,12 @@ class CrmConfiguration {
     @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
     // only without a CRM (havingValue = "" would match any value that is not "false": the stub beside a real CRM)
     @ConditionalOnExpression("'${smsflows.crm.base-url:}'.isBlank() and '${smsflows.crm.stub.enabled:true}' == 'true'")
-    CrmStubController smsCrmStubController() {
-        return new CrmStubController();
+    CrmStubController smsCrmStubController(Environment environment) {
+        // its made-up segments only while messages go to the simulator: never real SMS to made-up numbers
+        boolean simulatorOnly = environment.getProperty("smsflows.smpp.host", "").isBlank()
+                && !org.springframework.boot.context.properties.bind.Binder.get(environment).bind("smsflows.carriers",
+                        org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, Object.class))
+                .isBound();
+        return new CrmStubController(simulatorOnly);
     }
 }

@@ -63,6 +63,7 @@ public class SmsBatches {
     private final TextTemplates templates;
     private final String defaultSender;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate storing;
     private final PipelineSignals signals;
     private final TableStatistics statistics;
     private final Clock clock;
@@ -103,6 +104,11 @@ public class SmsBatches {
         this.templates = templates;
         this.defaultSender = defaultSender;
         this.transactions = transactions;
+        // in a caller's transaction (a process engine job) the batch is stored under a savepoint: a batch refused
+        // as a whole rolls back to it and the job goes on (its process takes the refusal), instead of the whole job
+        // being marked for rollback and retried into an incident
+        this.storing = new TransactionTemplate(transactions.getTransactionManager());
+        this.storing.setPropagationBehavior(TransactionTemplate.PROPAGATION_NESTED);
         this.signals = signals;
         this.statistics = statistics;
         this.clock = clock;
@@ -130,7 +136,7 @@ public class SmsBatches {
         }
         BatchReceipt receipt;
         try {
-            receipt = transactions.execute(tx -> store(request, category, key, recipients));
+            receipt = storing.execute(tx -> store(request, category, key, recipients));
         } catch (DuplicateKeyException e) {
             // the same key, accepted concurrently by another request or node: that batch is the one
             return batches.findByIdempotencyKey(key).map(b -> receipt(b, true)).orElseThrow(() -> e);
@@ -141,6 +147,11 @@ public class SmsBatches {
             signals.outboxReady();
         });
         return receipt;
+    }
+
+    /** {@code smsflows.batches.max-recipients}: a larger batch is refused as a whole. */
+    public int maxRecipients() {
+        return config.getMaxRecipients();
     }
 
     /** The status of a batch: one row (its counters move with its messages, in the same transactions). */

@@ -34,6 +34,8 @@ public class CampaignAudiences {
     public static final String DUPLICATE = "DUPLICATE";
     public static final String OPTED_OUT = "OPTED_OUT";
     public static final String NO_CONSENT = "NO_CONSENT";
+    /** A row that cannot be sent as given: a language that is not one, fields too long to keep. */
+    public static final String INVALID_ROW = "INVALID_ROW";
     /** A campaign's audience is capped: past this many rows, the source is refused, nothing is stored. */
     public static final int MAX_ROWS = 1_000_000;
     private static final int CHUNK = 1000;
@@ -77,9 +79,6 @@ public class CampaignAudiences {
             build.row(source.next(), index++);
         }
         build.flush();
-        if (build.audience == 0 && index == 0) {
-            throw new IllegalArgumentException("the audience is empty: the source gave no rows");
-        }
         return new AudienceSummary(index, build.audience, new TreeMap<>(build.excluded), build.test,
                 new TreeMap<>(build.byVariant));
     }
@@ -125,19 +124,23 @@ public class CampaignAudiences {
                 exclude(index, number.e164(), number.region(), DUPLICATE);
                 return;
             }
+            String locale = r.locale() == null || r.locale().isBlank() ? null : r.locale().trim();
+            if (locale != null && !locale.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,4})?")) {
+                exclude(index, number.e164(), number.region(), INVALID_ROW); // not a language: no template fits
+                return;
+            }
             String variables;
             try {
                 variables = r.variables().isEmpty() ? null : json.writeValueAsString(r.variables());
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("row " + index + ": its fields cannot be stored: "
-                        + e.getOriginalMessage(), e);
+                variables = "";
             }
-            if (variables != null && variables.length() > 4000) {
-                throw new IllegalArgumentException("row " + index + ": its fields take " + variables.length()
-                        + " characters, more than the 4,000 a campaign keeps per recipient");
+            if (variables != null && (variables.isEmpty() || variables.length() > 4000)) {
+                exclude(index, number.e164(), number.region(), INVALID_ROW); // fields too long to keep per number
+                return;
             }
             pending.add(new CampaignRepository.NewRecipient(index, number.e164(), number.region(), null, false,
-                    r.locale(), variables, null));
+                    locale, variables, null));
             if (pending.size() == CHUNK) {
                 flush();
             }

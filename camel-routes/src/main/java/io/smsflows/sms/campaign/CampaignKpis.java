@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>They add up: {@code messages = sent + notSent + queued}, {@code sent = delivered + failed + pending}. The
  * click-through rate is unique clicks (links a person opened at least once; link previews and bots are not counted)
  * over delivered messages. A reply or an opt-out counts for a campaign when it came from one of its numbers after
- * that number's message went out.
+ * that number's message went out, and at most {@link #REPLY_WINDOW} after the campaign's last message. Replies
+ * count answers; STOP, START and HELP are in {@code repliesByIntent} only (opt-outs are counted apart).
  */
 public class CampaignKpis {
 
@@ -41,12 +42,21 @@ public class CampaignKpis {
                          String currency) {
     }
 
+    /** Replies and opt-outs count for a campaign up to this long after its last message went out. */
+    public static final java.time.Duration REPLY_WINDOW = java.time.Duration.ofDays(7);
+    private static final java.util.Set<String> CONTROL_WORDS = java.util.Set.of("STOP", "START", "OPT_IN", "HELP");
+
     private final JdbcTemplate jdbc;
     private final String currency;
 
     public CampaignKpis(JdbcTemplate jdbc, String currency) {
         this.jdbc = jdbc;
         this.currency = currency;
+    }
+
+    /** The currency of costs and revenue (smsflows.pricing.currency). */
+    public String currency() {
+        return currency;
     }
 
     public Report report(String campaignId) {
@@ -72,21 +82,30 @@ public class CampaignKpis {
                     t.clicks = rs.getInt(2) - t.botRequests;
                     t.uniqueClicks = rs.getInt(3);
                 }, campaignId);
-        // replies: inbound from a number after its campaign message went out (the MO's address, with or without +)
-        jdbc.query("select b.variant, coalesce(i.intent, 'OTHER'), count(distinct i.id) from sms_inbound i "
-                + "join sms_message m on (m.recipient = i.source_addr or m.recipient = concat('+', i.source_addr)) "
-                + "join sms_batch b on b.id = m.batch_id where b.campaign_id = ? and m.submitted_at is not null "
-                + "and i.received_at >= m.submitted_at and i.status <> 'ASSEMBLED' group by b.variant, "
-                + "coalesce(i.intent, 'OTHER')", rs -> {
-                    Tally t = byVariant.computeIfAbsent(variant(rs.getString(1)), Tally::new);
-                    t.replies += rs.getInt(3);
-                    t.repliesByIntent.merge(rs.getString(2), rs.getInt(3), Integer::sum);
-                }, campaignId);
-        jdbc.query("select b.variant, count(distinct s.recipient) from sms_suppression s join sms_message m on "
-                + "m.recipient = s.recipient join sms_batch b on b.id = m.batch_id where b.campaign_id = ? and "
-                + "m.submitted_at is not null and s.created_at >= m.submitted_at group by b.variant", rs -> {
-                    byVariant.computeIfAbsent(variant(rs.getString(1)), Tally::new).optOuts = rs.getInt(2);
-                }, campaignId);
+        // replies and opt-outs: from a number after its campaign message went out, up to a week after the last one
+        java.sql.Timestamp lastSent = jdbc.queryForObject("select max(m.submitted_at) from sms_message m join sms_batch b "
+                + "on b.id = m.batch_id where b.campaign_id = ?", java.sql.Timestamp.class, campaignId);
+        if (lastSent != null) {
+            java.sql.Timestamp until = java.sql.Timestamp.from(lastSent.toInstant().plus(REPLY_WINDOW));
+            // complete messages the reply pipeline handled (not parts, duplicates or undecodable ones)
+            jdbc.query("select b.variant, coalesce(i.intent, 'OTHER'), count(distinct i.id) from sms_inbound i "
+                    + "join sms_message m on (m.recipient = i.source_addr or m.recipient = concat('+', i.source_addr)) "
+                    + "join sms_batch b on b.id = m.batch_id where b.campaign_id = ? and m.submitted_at is not null "
+                    + "and i.received_at >= m.submitted_at and i.received_at <= ? and i.kind = 'MESSAGE' "
+                    + "and i.status = 'DONE' group by b.variant, coalesce(i.intent, 'OTHER')", rs -> {
+                        Tally t = byVariant.computeIfAbsent(variant(rs.getString(1)), Tally::new);
+                        t.repliesByIntent.merge(rs.getString(2), rs.getInt(3), Integer::sum);
+                        if (!CONTROL_WORDS.contains(rs.getString(2))) {
+                            t.replies += rs.getInt(3); // STOP and START are opt-outs and opt-ins, not answers
+                        }
+                    }, campaignId, until);
+            jdbc.query("select b.variant, count(distinct s.recipient) from sms_suppression s join sms_message m on "
+                    + "m.recipient = s.recipient join sms_batch b on b.id = m.batch_id where b.campaign_id = ? and "
+                    + "m.submitted_at is not null and s.created_at >= m.submitted_at and s.created_at <= ? "
+                    + "group by b.variant", rs -> {
+                        byVariant.computeIfAbsent(variant(rs.getString(1)), Tally::new).optOuts = rs.getInt(2);
+                    }, campaignId, until);
+        }
         jdbc.query("select variant, count(*), sum(amount) from sms_campaign_conversion where campaign_id = ? "
                 + "group by variant", rs -> {
                     Tally t = byVariant.computeIfAbsent(variant(rs.getString(1)), Tally::new);

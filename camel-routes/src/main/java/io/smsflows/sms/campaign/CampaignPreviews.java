@@ -35,13 +35,16 @@ public class CampaignPreviews {
      *                       {@link CampaignPreview#restRecipients})
      * @param encodings      recipients per encoding (GSM7, UCS2)
      * @param maxParts       the most parts one recipient's text takes
-     * @param worstCase      that recipient, masked, and the text he would get
-     * @param refused        rows that would not be sent, with the first reason
+     * @param worstCaseRecipient that recipient, masked, and the length of his text ({@code worstCaseLength})
+     * @param text           the text as written, each short link at its length (no recipient's fields filled in)
+     * @param refused        rows that would not be sent, with the first reason ({@code restRefused}: of the rest,
+     *                       were this variant the winner)
      * @param costByCountry  recipients' parts x the country's price, for this variant's recipients
      */
     public record VariantPreview(String name, String sender, int recipients, Map<String, Integer> encodings,
-                                 int maxParts, long parts, String worstCaseRecipient, String worstCaseText,
-                                 int refused, String refusedBecause, Map<String, BigDecimal> costByCountry,
+                                 int maxParts, long parts, String worstCaseRecipient, int worstCaseLength,
+                                 String text, int refused, int restRefused, String refusedBecause,
+                                 Map<String, BigDecimal> costByCountry,
                                  BigDecimal cost, long restParts, BigDecimal restCost) {
     }
 
@@ -76,8 +79,11 @@ public class CampaignPreviews {
     }
 
     /** Previews every variant over the stored audience (read a page at a time). */
-    public CampaignPreview preview(String campaignId, String category, String sender, List<CampaignVariant> variants,
-                                   boolean smartReplacement, boolean abTest) {
+    public CampaignPreview preview(String campaignId, CampaignSends.Content content, boolean abTest) {
+        String category = content.category();
+        String sender = content.sender();
+        List<CampaignVariant> variants = content.variants();
+        boolean smartReplacement = content.smartReplacement();
         EncodingOptions options = encoding.options(encoding.category(category), smartReplacement);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (CampaignVariant v : variants) {
@@ -88,7 +94,7 @@ public class CampaignPreviews {
         Iterator<CampaignRepository.AudienceRow> rows = campaigns.audience(campaignId, null, "all");
         while (rows.hasNext()) {
             CampaignRepository.AudienceRow row = rows.next();
-            Map<String, Object> fields = fields(row.variables());
+            Map<String, Object> fields = content.fieldsFor(fields(row.variables()));
             String assigned = row.variant();
             boolean inRest = abTest && assigned == null;
             if (inRest) {
@@ -133,8 +139,9 @@ public class CampaignPreviews {
         private boolean unpriced;
         private int maxParts;
         private String worstRecipient;
-        private String worstText;
+        private int worstLength;
         private int refused;
+        private int restRefused;
         private String refusedBecause;
 
         Tally(CampaignVariant variant, String sender) {
@@ -152,7 +159,11 @@ public class CampaignPreviews {
                 text = links != null && ShortLinks.hasLinks(text) ? links.preview(text) : text;
                 encoded = encoder.encode(text, options, 0);
             } catch (Placeholders.MissingVariable | IllegalArgumentException | SmsTooLongException e) {
-                refused++;
+                if (inRest) {
+                    restRefused++; // counted apart: every variant is tried on each row of the rest
+                } else {
+                    refused++;
+                }
                 if (refusedBecause == null) {
                     refusedBecause = PhoneNumbers.mask(row.recipient()) + ": " + e.getMessage();
                 }
@@ -179,7 +190,7 @@ public class CampaignPreviews {
             if (encoded.segments() > maxParts) {
                 maxParts = encoded.segments();
                 worstRecipient = PhoneNumbers.mask(row.recipient());
-                worstText = text;
+                worstLength = text.length();
             }
         }
 
@@ -197,8 +208,13 @@ public class CampaignPreviews {
         VariantPreview result() {
             BigDecimal cost = unpriced ? null
                     : costByCountry.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            // the text as written (short links at their length), not as one person gets it: no one's fields on show
+            String written = variant.text() != null && !variant.text().isBlank() ? variant.text()
+                    : "template " + variant.template();
+            written = links != null && ShortLinks.hasLinks(written) ? links.preview(written) : written;
             return new VariantPreview(variant.name(), sender, recipients, encodings, maxParts, parts, worstRecipient,
-                    worstText, refused, refusedBecause, costByCountry, cost, restParts, unpriced ? null : restCost);
+                    worstLength, written, refused, restRefused, refusedBecause, costByCountry, cost, restParts,
+                    unpriced ? null : restCost);
         }
     }
 }

@@ -15,8 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class CampaignRepository {
 
     /** A campaign as stored when it was requested. */
-    public record CampaignRow(String id, String requestId, String name, String category, String definition,
-                              String processInstanceId, String createdBy, Instant createdAt) {
+    /**
+     * @param request    the CRM's request as it came (its inline recipients are read from here, not from a process
+     *                   variable)
+     * @param definition the content as last previewed (what the sends use)
+     * @param problems   sends that could not be made, in words
+     */
+    public record CampaignRow(String id, String requestId, String name, String category, String request,
+                              String definition, String problems, String processInstanceId, String createdBy,
+                              Instant createdAt) {
     }
 
     /** One row of the audience, as a batch reads it. */
@@ -37,9 +44,10 @@ public class CampaignRepository {
     }
 
     public void insert(CampaignRow c) {
-        jdbc.update("insert into sms_campaign (id, request_id, name, category, definition, process_instance_id, "
-                        + "created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", c.id(), c.requestId(), c.name(),
-                c.category(), c.definition(), c.processInstanceId(), c.createdBy(), Timestamp.from(c.createdAt()));
+        jdbc.update("insert into sms_campaign (id, request_id, name, category, request, definition, "
+                        + "process_instance_id, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", c.id(),
+                c.requestId(), c.name(), c.category(), c.request(), c.definition(), c.processInstanceId(),
+                c.createdBy(), Timestamp.from(c.createdAt()));
     }
 
     public void processStarted(String id, String processInstanceId) {
@@ -61,8 +69,35 @@ public class CampaignRepository {
 
     private static CampaignRow map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new CampaignRow(rs.getString("id"), rs.getString("request_id"), rs.getString("name"),
-                rs.getString("category"), rs.getString("definition"), rs.getString("process_instance_id"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("category"), rs.getString("request"), rs.getString("definition"),
+                rs.getString("problems"), rs.getString("process_instance_id"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** Notes a send that could not be made (kept to the column's 4,000 characters). */
+    public void problem(String id, String problem) {
+        String known = jdbc.queryForObject("select problems from sms_campaign where id = ?", String.class, id);
+        String all = known == null ? problem : known + "; " + problem;
+        jdbc.update("update sms_campaign set problems = ? where id = ?", all.length() > 4000
+                ? all.substring(0, 3999) + "\u2026" : all, id);
+    }
+
+    /** How many numbers one send would read (see {@link #audience}). */
+    public int count(String campaignId, String variant, String group) {
+        return jdbc.queryForObject("select count(*) from sms_campaign_recipient where " + where(variant, group),
+                Integer.class, variant == null ? new Object[] {campaignId} : new Object[] {campaignId, variant});
+    }
+
+    private static String where(String variant, String group) {
+        return "campaign_id = ? and excluded is null"
+                + (variant == null ? "" : " and variant = ?")
+                + switch (group) {
+                    case "test" -> " and test_group = true";
+                    case "rest" -> " and test_group = false";
+                    case "all" -> "";
+                    default -> throw new IllegalArgumentException("campaign group '" + group
+                            + "' is not one of test, rest, all");
+                };
     }
 
     /** Drops an earlier build of the audience (a job that is retried builds it again from the source). */
@@ -103,15 +138,7 @@ public class CampaignRepository {
      * @param group   {@code test}, {@code rest} or {@code all}
      */
     public Iterator<AudienceRow> audience(String campaignId, String variant, String group) {
-        String where = "campaign_id = ? and excluded is null"
-                + (variant == null ? "" : " and variant = ?")
-                + switch (group) {
-                    case "test" -> " and test_group = true";
-                    case "rest" -> " and test_group = false";
-                    case "all" -> "";
-                    default -> throw new IllegalArgumentException("campaign group '" + group
-                            + "' is not one of test, rest, all");
-                };
+        String where = where(variant, group);
         String sql = "select row_index, recipient, country, variant, locale, variables from sms_campaign_recipient where "
                 + where + " and row_index > ? order by row_index fetch first " + PAGE + " rows only";
         return new Iterator<>() {

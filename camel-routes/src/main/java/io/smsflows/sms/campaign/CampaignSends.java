@@ -17,8 +17,28 @@ import java.util.Map;
  */
 public class CampaignSends {
 
-    /** What is stored in {@code sms_campaign.definition}: the content as last previewed. */
-    public record Content(String category, String sender, boolean smartReplacement, List<CampaignVariant> variants) {
+    /**
+     * What is stored in {@code sms_campaign.definition}: the content as last previewed.
+     *
+     * @param fields values for every recipient's placeholders (e.g. {@code shopUrl}); a recipient's own field of the
+     *               same name wins
+     */
+    public record Content(String category, String sender, boolean smartReplacement, List<CampaignVariant> variants,
+                          Map<String, Object> fields) {
+
+        public Content {
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+
+        /** The campaign's fields with the recipient's own on top. */
+        public Map<String, Object> fieldsFor(Map<String, Object> own) {
+            if (fields.isEmpty()) {
+                return own;
+            }
+            Map<String, Object> merged = new java.util.HashMap<>(fields);
+            merged.putAll(own);
+            return merged;
+        }
 
         public CampaignVariant variant(String name) {
             return variants.stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow(() ->
@@ -48,7 +68,10 @@ public class CampaignSends {
 
     public Content content(String campaignId) {
         CampaignRepository.CampaignRow row = campaigns.findById(campaignId).orElseThrow(() ->
-                new IllegalArgumentException("no campaign " + campaignId));
+                new IllegalStateException("no campaign " + campaignId));
+        if (row.definition() == null) {
+            throw new IllegalStateException("campaign " + campaignId + " has no previewed content yet");
+        }
         try {
             return json.readValue(row.definition(), Content.class);
         } catch (Exception e) {
@@ -67,7 +90,34 @@ public class CampaignSends {
      */
     public BatchReceipt send(String campaignId, String variant, String group, BatchRequest request) {
         Content content = content(campaignId);
-        CampaignVariant v = content.variant(variant);
+        CampaignVariant v;
+        try {
+            v = content.variant(variant);
+        } catch (IllegalArgumentException e) {
+            campaigns.problem(campaignId, e.getMessage());
+            throw e;
+        }
+        // what would refuse the batch as a whole is checked here, before its transaction: a refusal inside it would
+        // roll the job back (an incident) instead of ending the send as refused
+        String sender = v.sender() != null ? v.sender() : content.sender();
+        String refused = null;
+        int size = campaigns.count(campaignId, "rest".equals(group) ? null : variant, group);
+        if (size == 0) {
+            refused = "variant " + variant + " (" + group + "): nobody to send to";
+        } else if (size > batches.maxRecipients()) {
+            refused = "variant " + variant + " (" + group + "): " + size + " numbers, more than "
+                    + "smsflows.batches.max-recipients (" + batches.maxRecipients() + ")";
+        } else if (sender != null) {
+            try {
+                io.smsflows.sms.number.SenderPolicy.form(sender);
+            } catch (io.smsflows.sms.number.InvalidSenderException e) {
+                refused = "variant " + variant + ": " + e.getMessage();
+            }
+        }
+        if (refused != null) {
+            campaigns.problem(campaignId, refused);
+            throw new IllegalArgumentException(refused);
+        }
         BatchRequest batch = new BatchRequest(content.category(), v.sender() != null ? v.sender() : content.sender(),
                 blankToNull(v.text()), blankToNull(v.template()), null, content.smartReplacement(),
                 request.idempotencyKey(), request.processInstanceId(), request.businessKey(), request.activityId(),
@@ -83,7 +133,8 @@ public class CampaignSends {
             @Override
             public BatchRecipient next() {
                 CampaignRepository.AudienceRow row = rows.next();
-                return new BatchRecipient(row.recipient(), null, row.locale(), fields(row.variables()), null);
+                return new BatchRecipient(row.recipient(), null, row.locale(),
+                        content.fieldsFor(fields(row.variables())), null);
             }
         };
         BatchReceipt receipt = batches.accept(batch, recipients);

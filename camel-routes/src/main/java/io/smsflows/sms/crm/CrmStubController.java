@@ -31,6 +31,16 @@ public class CrmStubController {
     private static final int MAX = 1000;
 
     private final Deque<Map<String, Object>> received = new ConcurrentLinkedDeque<>();
+    private final boolean segments;
+
+    public CrmStubController() {
+        this(false);
+    }
+
+    /** @param segments serve the made-up demo segments (only while the SMSC is the built-in simulator) */
+    public CrmStubController(boolean segments) {
+        this.segments = segments;
+    }
 
     @PostMapping("/{event}")
     public ResponseEntity<Map<String, Object>> callback(@PathVariable String event,
@@ -66,12 +76,17 @@ public class CrmStubController {
     /**
      * A made-up CRM segment for the demo and tests, paged like a real one: {@code demo-<n>} has n members (up to
      * 100,000), nine in ten French mobiles (+33 6 10 ...), one in ten German (+49 151 ...), each with a first name
-     * and a language.
+     * and a language. Served only while the SMSC is the built-in simulator: the numbers are valid (the official
+     * fiction ranges are not, and would be refused) and could belong to someone.
      */
     @GetMapping("/segments/{id}/members")
     public ResponseEntity<Map<String, Object>> segment(@PathVariable String id,
                                                        @RequestParam(required = false) String cursor) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("demo-(\\d{1,6})").matcher(id);
+        if (!segments) {
+            return ResponseEntity.status(404).body(Map.of("error", "the stub CRM serves its made-up segments only "
+                    + "while messages go to the built-in simulator (no smsflows.smpp.host, no smsflows.carriers)"));
+        }
         if (!m.matches() || Integer.parseInt(m.group(1)) > 100_000) {
             return ResponseEntity.status(404).body(Map.of("error", "the stub CRM has segments demo-1 to "
                     + "demo-100000 only"));

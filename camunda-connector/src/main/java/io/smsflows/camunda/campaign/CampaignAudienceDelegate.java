@@ -21,17 +21,32 @@ public class CampaignAudienceDelegate implements JavaDelegate {
 
     private final CampaignAudiences audiences;
     private final RecipientSources sources;
+    private final io.smsflows.sms.campaign.CampaignRepository campaigns;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public CampaignAudienceDelegate(CampaignAudiences audiences, RecipientSources sources) {
+    public CampaignAudienceDelegate(CampaignAudiences audiences, RecipientSources sources,
+                                    io.smsflows.sms.campaign.CampaignRepository campaigns,
+                                    com.fasterxml.jackson.databind.ObjectMapper json) {
         this.audiences = audiences;
         this.sources = sources;
+        this.campaigns = campaigns;
+        this.json = json;
+    }
+
+    /** The list the CRM gave inline, read from the stored request (numbers are kept out of process variables). */
+    private Object inline(String campaignId) throws java.io.IOException {
+        String request = campaigns.findById(campaignId).orElseThrow(() -> new IllegalStateException("no campaign "
+                + campaignId + " is stored: start campaigns with POST /api/campaigns")).request();
+        return json.readTree(request).path("audience").path("recipients").toString();
     }
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         String campaignId = execution.getProcessBusinessKey();
         AudienceSummary summary;
-        try (RecipientSources.Opened source = sources.open(execution.getVariable("recipients"),
+        Object inline = Boolean.TRUE.equals(execution.getVariable("recipientsInline")) ? inline(campaignId)
+                : execution.getVariable("recipients");
+        try (RecipientSources.Opened source = sources.open(inline,
                 CampaignVariables.string(execution, "recipientsUrl"),
                 CampaignVariables.string(execution, "recipientsFile"))) {
             summary = audiences.build(campaignId, source.rows(), CampaignVariables.string(execution, "category"),
@@ -45,7 +60,8 @@ public class CampaignAudienceDelegate implements JavaDelegate {
         execution.setVariable("excludedTotal", summary.excludedTotal());
         execution.setVariable("excludedOptedOut", excluded.getOrDefault(CampaignAudiences.OPTED_OUT, 0));
         execution.setVariable("excludedNoConsent", excluded.getOrDefault(CampaignAudiences.NO_CONSENT, 0));
-        execution.setVariable("excludedInvalid", excluded.getOrDefault(CampaignAudiences.INVALID_NUMBER, 0));
+        execution.setVariable("excludedInvalid", excluded.getOrDefault(CampaignAudiences.INVALID_NUMBER, 0)
+                + excluded.getOrDefault(CampaignAudiences.INVALID_ROW, 0));
         execution.setVariable("excludedDuplicate", excluded.getOrDefault(CampaignAudiences.DUPLICATE, 0));
         StringBuilder line = new StringBuilder().append(summary.audience()).append(" of ").append(summary.rows())
                 .append(" rows will get it");

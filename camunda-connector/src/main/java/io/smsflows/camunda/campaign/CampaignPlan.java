@@ -48,6 +48,11 @@ public class CampaignPlan {
         return first;
     }
 
+    /** On the way to the next run: {@code run} counts it (an Integer, as the REST start set it). */
+    public void countRun(VariableScope scope) {
+        scope.setVariable("run", number(scope, "run", 1) + 1);
+    }
+
     public boolean hasMoreRuns(VariableScope scope) {
         Object repeat = scope.getVariable("repeat");
         if (repeat == null || repeat.toString().isBlank()) {

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  */
 public class CampaignPreviewDelegate implements JavaDelegate {
 
+    public static final String ERROR_CONTENT_INVALID = "CAMPAIGN_CONTENT_INVALID";
+
     private final CampaignPreviews previews;
     private final CampaignSends sends;
 
@@ -31,16 +33,16 @@ public class CampaignPreviewDelegate implements JavaDelegate {
         CampaignSends.Content content = CampaignVariables.content(execution);
         for (var v : content.variants()) {
             if (v.text() == null && v.template() == null) {
-                throw new IllegalArgumentException("variant " + v.name() + " has no text (text" + v.name()
-                        + ") and no template (template" + v.name() + "): set one and retry this job");
+                // back to the edit task, with this as its comment
+                throw new org.camunda.bpm.engine.delegate.BpmnError(ERROR_CONTENT_INVALID, "variant " + v.name()
+                        + " has no text: write one (or give it a template)");
             }
         }
         sends.store(campaignId, content);
         boolean abTest = CampaignVariables.testShare(execution) != null;
-        CampaignPreviews.CampaignPreview p = previews.preview(campaignId, content.category(), content.sender(),
-                content.variants(), content.smartReplacement(), abTest);
+        CampaignPreviews.CampaignPreview p = previews.preview(campaignId, content, abTest);
         StringBuilder out = new StringBuilder();
-        int refused = 0;
+        int refused = p.variants().stream().mapToInt(CampaignPreviews.VariantPreview::restRefused).max().orElse(0);
         for (CampaignPreviews.VariantPreview v : p.variants()) {
             refused += v.refused();
             out.append("Variant ").append(v.name()).append(" (sender ").append(v.sender() == null ? "default"
@@ -49,12 +51,14 @@ public class CampaignPreviewDelegate implements JavaDelegate {
                     .append(", up to ").append(v.maxParts()).append(" part(s) each, ").append(v.parts())
                     .append(" parts, ").append(money(v.cost(), p.currency())).append(", by country ")
                     .append(v.costByCountry()).append('\n');
+            out.append("  text: ").append(v.text()).append('\n');
             if (v.worstCaseRecipient() != null) {
-                out.append("  longest: ").append(v.worstCaseRecipient()).append(": ").append(v.worstCaseText())
-                        .append('\n');
+                out.append("  longest: ").append(v.worstCaseLength()).append(" characters (").append(v.maxParts())
+                        .append(" part(s)) for ").append(v.worstCaseRecipient()).append('\n');
             }
-            if (v.refused() > 0) {
-                out.append("  ").append(v.refused()).append(" would be refused, e.g. ").append(v.refusedBecause())
+            if (v.refused() + v.restRefused() > 0) {
+                out.append("  ").append(v.refused()).append(abTest ? " in the test and " + v.restRefused()
+                        + " of the rest" : "").append(" would be refused, e.g. ").append(v.refusedBecause())
                         .append('\n');
             }
             if (abTest) {
@@ -64,7 +68,7 @@ public class CampaignPreviewDelegate implements JavaDelegate {
             }
         }
         out.append("At most ").append(p.parts()).append(" parts, ").append(money(p.cost(), p.currency()));
-        execution.setVariable("previewSummary", out.toString());
+        execution.setVariable("previewSummary", CampaignVariables.fitting(out.toString()));
         execution.setVariable("estimatedParts", p.parts());
         execution.setVariable("estimatedCost", p.cost() == null ? null
                 : p.cost().setScale(2, RoundingMode.HALF_UP).doubleValue());

@@ -34,7 +34,27 @@ public final class CampaignVariables {
         }
         Object smart = scope.getVariable("smartReplacement");
         return new CampaignSends.Content(string(scope, "category"), string(scope, "sender"),
-                Boolean.TRUE.equals(smart) || "true".equals(String.valueOf(smart)), variants);
+                Boolean.TRUE.equals(smart) || "true".equals(String.valueOf(smart)), variants, fields(scope));
+    }
+
+    /** {@code campaignFields}: a JSON object of values every recipient's text may use ({@code {{shopUrl}}}). */
+    public static java.util.Map<String, Object> fields(VariableScope scope) {
+        String fields = string(scope, "campaignFields");
+        if (fields == null) {
+            return java.util.Map.of();
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(fields,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("campaignFields is not a JSON object of names to values: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A text for a String variable: Camunda keeps at most 4,000 characters of one. */
+    public static String fitting(String text) {
+        return text.length() <= 3900 ? text : text.substring(0, 3800) + "\n... (cut: GET /api/campaigns/{id} has all)";
     }
 
     public static String string(VariableScope scope, String name) {

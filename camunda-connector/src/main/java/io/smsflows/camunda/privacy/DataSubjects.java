@@ -170,6 +170,11 @@ public class DataSubjects {
             jdbc.update("delete from sms_consent_event where recipient = ?", e164);
             jdbc.update("delete from sms_auto_reply where recipient = ?", e164);
             jdbc.update("delete from sms_batch_rejection where recipient in (?, ?)", e164, digits);
+            // campaigns: out of every audience (a recurring campaign's next run does not send to it), conversions and
+            // short links kept for the counts without the number
+            jdbc.update("delete from sms_campaign_recipient where recipient = ?", e164);
+            jdbc.update("update sms_campaign_conversion set recipient = null where recipient = ?", e164);
+            jdbc.update("update sms_link set recipient = null where recipient = ?", e164);
             int kept = suppressions.anonymise(e164, actor);
             return new Erasure(messages, replies, consentRows, kept, 0);
         });

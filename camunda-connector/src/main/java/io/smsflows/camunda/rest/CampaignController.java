@@ -70,9 +70,10 @@ public class CampaignController {
     public record Schedule(String sendAt, String repeat, Integer runs) implements StrictJson {
     }
 
+    /** {@code fields}: values every recipient's text may use, e.g. {@code {"shopUrl": "https://..."}}. */
     public record CampaignRequest(String requestId, String name, String category, String sender, Audience audience,
-                                  List<Variant> variants, Test test, Schedule schedule, Boolean smartReplacement)
-            implements StrictJson {
+                                  List<Variant> variants, Test test, Schedule schedule, Boolean smartReplacement,
+                                  Map<String, String> fields) implements StrictJson {
     }
 
     public record Conversion(String eventId, String phone, BigDecimal amount, String currency, String occurredAt)
@@ -102,7 +103,9 @@ public class CampaignController {
     public ResponseEntity<?> start(@RequestBody CampaignRequest r) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> vars = new LinkedHashMap<>();
-        if (blank(r.requestId()) || r.requestId().length() > 200) {
+        if (r.requestId() != null && !r.requestId().isBlank() && !r.requestId().matches("[A-Za-z0-9._:-]{1,200}")) {
+            errors.put("requestId", "letters, digits and . _ : - only (at most 200)");
+        } else if (blank(r.requestId())) {
             errors.put("requestId", "is required (at most 200 characters): the CRM's id of this campaign request; "
                     + "sending it again returns the same campaign");
         }
@@ -134,6 +137,15 @@ public class CampaignController {
                 errors.put("variants[" + i + "]", "needs a 'text' or a 'template', not both or neither");
                 continue;
             }
+            if (!blank(v.text()) && v.text().length() > 1000) {
+                errors.put("variants[" + i + "].text", "has " + v.text().length() + " characters: at most 1000 (an "
+                        + "SMS of more than 6 parts costs more than it earns)");
+                continue;
+            }
+            if (!blank(v.template()) && !v.template().matches("[A-Za-z0-9._-]{1,100}")) {
+                errors.put("variants[" + i + "].template", "must be a key of the sms-templates decision");
+                continue;
+            }
             putIfPresent(vars, "text" + name, v.text());
             putIfPresent(vars, "template" + name, v.template());
             if (!blank(v.sender())) {
@@ -142,6 +154,20 @@ public class CampaignController {
                     vars.put("sender" + name, v.sender().trim());
                 } catch (InvalidSenderException e) {
                     errors.put("variants[" + i + "].sender", e.getMessage());
+                }
+            }
+        }
+        if (r.fields() != null) {
+            if (r.fields().size() > 50 || r.fields().entrySet().stream().anyMatch(e -> e.getKey() == null
+                    || !e.getKey().matches("[A-Za-z][A-Za-z0-9_]{0,49}") || e.getValue() == null
+                    || e.getValue().length() > 1000)) {
+                errors.put("fields", "at most 50 fields, names of letters, digits and _ (starting with a letter), "
+                        + "values of at most 1000 characters");
+            } else {
+                try {
+                    vars.put("campaignFields", json.writeValueAsString(r.fields()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
                 }
             }
         }
@@ -175,7 +201,7 @@ public class CampaignController {
             String processInstanceId = engine.call(() -> {
                 // the row and the instance in one transaction: no campaign without its process, or the reverse
                 campaigns.insert(new CampaignRepository.CampaignRow(id, r.requestId().trim(), r.name().trim(),
-                        finalCategory, definition, null, createdBy, clock.instant()));
+                        finalCategory, definition, null, null, null, createdBy, clock.instant()));
                 String pi = engine.engine().getRuntimeService().startProcessInstanceByKey(PROCESS, id, vars).getId();
                 campaigns.processStarted(id, pi);
                 return pi;
@@ -235,8 +261,13 @@ public class CampaignController {
             return Problems.of(HttpStatus.CONFLICT, "Campaign has ended", "campaign " + id + " has ended: nothing is "
                     + "left to cancel");
         }
-        engine.call(() -> engine.engine().getRuntimeService().createMessageCorrelation("CancelCampaign")
-                .processInstanceId(row.get().processInstanceId()).correlateWithResult());
+        try {
+            engine.call(() -> engine.engine().getRuntimeService().createMessageCorrelation("CancelCampaign")
+                    .processInstanceId(row.get().processInstanceId()).correlateWithResult());
+        } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+            return Problems.of(HttpStatus.CONFLICT, "Campaign has ended", "campaign " + id + " ended meanwhile: "
+                    + "nothing is left to cancel");
+        }
         return status(id);
     }
 
@@ -260,8 +291,9 @@ public class CampaignController {
         if (c.amount() != null && c.amount().signum() < 0) {
             errors.put("amount", "must not be negative");
         }
-        if (c.currency() != null && !c.currency().matches("[A-Z]{3}")) {
-            errors.put("currency", "must be an ISO 4217 code such as EUR");
+        if (c.currency() != null && !c.currency().equals(kpis.currency())) {
+            errors.put("currency", "must be " + kpis.currency() + " (smsflows.pricing.currency): figures are kept in "
+                    + "one currency; convert before sending");
         }
         Instant at = clock.instant();
         if (!blank(c.occurredAt())) {
@@ -286,13 +318,18 @@ public class CampaignController {
 
     private void audience(Audience a, Map<String, String> errors, Map<String, Object> vars) {
         if (a == null) {
-            errors.put("audience", "is required: a CRM 'segment' (id), a 'segmentUrl', a 'file' or 'recipients'");
+            errors.put("audience", "is required: a CRM 'segment' (id), a 'segmentUrl' or 'recipients'");
             return;
         }
-        int given = (blank(a.segment()) ? 0 : 1) + (blank(a.segmentUrl()) ? 0 : 1) + (blank(a.file()) ? 0 : 1)
+        int given = (blank(a.segment()) ? 0 : 1) + (blank(a.segmentUrl()) ? 0 : 1)
                 + (a.recipients() == null || a.recipients().isNull() ? 0 : 1);
+        if (!blank(a.file())) {
+            // a path on this server is not the CRM's to choose: files are for models (recipientsFile)
+            errors.put("audience.file", "is not accepted over the API: give a 'segment' or 'recipients'");
+            return;
+        }
         if (given != 1) {
-            errors.put("audience", "give exactly one of 'segment', 'segmentUrl', 'file', 'recipients'");
+            errors.put("audience", "give exactly one of 'segment', 'segmentUrl', 'recipients'");
             return;
         }
         if (!blank(a.segment())) {
@@ -302,15 +339,22 @@ public class CampaignController {
             }
             vars.put("recipientsUrl", "segments/" + a.segment() + "/members");
         } else if (!blank(a.segmentUrl())) {
-            vars.put("recipientsUrl", a.segmentUrl().trim());
-        } else if (!blank(a.file())) {
-            vars.put("recipientsFile", a.file().trim());
+            // relative to smsflows.crm.base-url only: the CRM's credentials go nowhere else
+            String url = a.segmentUrl().trim();
+            if (url.length() > 500 || !url.matches("[A-Za-z0-9._~/?=&%-]+") || url.startsWith("/")
+                    || url.contains("..") || url.contains("//")) {
+                errors.put("audience.segmentUrl", "must be a path under smsflows.crm.base-url, e.g. "
+                        + "segments/vip/members?country=FR (no scheme, host or '..')");
+                return;
+            }
+            vars.put("recipientsUrl", url);
         } else if (!a.recipients().isArray() || a.recipients().isEmpty()
                 || a.recipients().size() > MAX_INLINE_RECIPIENTS) {
             errors.put("audience.recipients", "must be a list of 1 to " + MAX_INLINE_RECIPIENTS + " {\"to\": ...} "
-                    + "rows; larger audiences come from a segment or a file");
+                    + "rows; larger audiences come from a segment");
         } else {
-            vars.put("recipients", a.recipients().toString());
+            // read from the stored request when the audience is built: numbers stay out of process variables
+            vars.put("recipientsInline", true);
         }
     }
 

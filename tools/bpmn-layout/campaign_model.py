@@ -1,4 +1,4 @@
-# Lays out bpmn/src/main/resources/bpmn/campaign.bpmn (process and diagram): python3 tools/models/campaign-layout.py. Edit here or in Modeler, not both.
+# Lays out bpmn/src/main/resources/bpmn/campaign.bpmn (process and diagram): python3 tools/bpmn-layout/campaign_model.py
 from xml.sax.saxutils import escape as e
 shapes = {}   # id -> (x, y, w, h)
 els = []      # xml of flow elements
@@ -23,29 +23,33 @@ YL = 460  # A/B row
 ev('StartEvent_Requested', 152, Y)
 task('Task_BuildAudience', 230, Y)
 gw('Gateway_Anyone', 385, Y)
-ev('End_NoAudience', 392, Y + 130)
-task('Task_Preview', 480, Y)
-task('Task_Approve', 630, Y)
-gw('Gateway_Approved', 785, Y)
-task('Task_Edit', 760, Y + 130)
-gw('Gateway_When', 885, Y)
-ev('Timer_SendAt', 967, Y + 130)
-gw('Gateway_JoinWhen', 1070, Y)
-gw('Gateway_AB', 1170, Y)
-task('Call_SendAll', 1290, Y)
-task('Call_SendTest', 1290, YL)
-ev('Timer_TestWait', 1452, YL)
-task('Task_PickWinner', 1540, YL)
-gw('Gateway_WinnerKnown', 1700, YL)
-task('Task_PickWinnerManually', 1675, YL + 130)
-gw('Gateway_JoinWinner', 1830, YL)
-task('Call_SendRest', 1940, YL)
-gw('Gateway_JoinSent', 2115, Y)
-task('Task_Report', 2220, Y)
-task('Task_NotifyCrm', 2370, Y)
-gw('Gateway_Again', 2525, Y)
-ev('End_Sent', 2632, Y)
-ev('Timer_NextRun', 2532, 100)
+task('Task_NotifyCrmNoAudience', 360, Y + 130)
+ev('End_NoAudience', 392, Y + 250)
+gw('Gateway_JoinPreview', 470, Y)
+task('Task_Preview', 560, Y)
+ev('Boundary_ContentInvalid', 627, Y + 40)
+task('Task_Approve', 710, Y)
+gw('Gateway_Approved', 865, Y)
+gw('Gateway_JoinEdit', 865, Y + 110)
+task('Task_Edit', 840, Y + 230)
+gw('Gateway_When', 965, Y)
+ev('Timer_SendAt', 1047, Y + 130)
+gw('Gateway_JoinWhen', 1150, Y)
+gw('Gateway_AB', 1250, Y)
+task('Call_SendAll', 1370, Y)
+task('Call_SendTest', 1370, YL)
+ev('Timer_TestWait', 1532, YL)
+task('Task_PickWinner', 1620, YL)
+gw('Gateway_WinnerKnown', 1780, YL)
+task('Task_PickWinnerManually', 1755, YL + 130)
+gw('Gateway_JoinWinner', 1910, YL)
+task('Call_SendRest', 2020, YL)
+gw('Gateway_JoinSent', 2195, Y)
+task('Task_Report', 2300, Y)
+task('Task_NotifyCrm', 2450, Y)
+gw('Gateway_Again', 2605, Y)
+ev('End_Sent', 2712, Y)
+ev('Timer_NextRun', 2612, 100)
 # ---- cancel event subprocess
 SUBY = 700
 shapes['SubProcess_Cancel'] = (230, SUBY - 80, 700, 160)
@@ -69,12 +73,16 @@ def flow(id, s, t, name=None, cond=None, wps=None, sub=False):
 
 flow('Flow_ToAudience', 'StartEvent_Requested', 'Task_BuildAudience')
 flow('Flow_ToAnyone', 'Task_BuildAudience', 'Gateway_Anyone')
-flow('Flow_NoAudience', 'Gateway_Anyone', 'End_NoAudience', 'no', '${audienceSize == 0}', [bottom('Gateway_Anyone'), top('End_NoAudience')])
-flow('Flow_ToPreview', 'Gateway_Anyone', 'Task_Preview', 'yes', '${audienceSize > 0}')
+flow('Flow_NoAudience', 'Gateway_Anyone', 'Task_NotifyCrmNoAudience', 'no', '${audienceSize == 0}', [bottom('Gateway_Anyone'), top('Task_NotifyCrmNoAudience')])
+flow('Flow_NoAudienceToEnd', 'Task_NotifyCrmNoAudience', 'End_NoAudience', None, None, [bottom('Task_NotifyCrmNoAudience'), top('End_NoAudience')])
+flow('Flow_ContentInvalid', 'Boundary_ContentInvalid', 'Gateway_JoinEdit', None, None, [bottom('Boundary_ContentInvalid'), (cx('Boundary_ContentInvalid'), cy('Gateway_JoinEdit')), left('Gateway_JoinEdit')])
+flow('Flow_ToPreview', 'Gateway_Anyone', 'Gateway_JoinPreview', 'yes', '${audienceSize > 0}')
+flow('Flow_JoinToPreview', 'Gateway_JoinPreview', 'Task_Preview')
 flow('Flow_ToApprove', 'Task_Preview', 'Task_Approve')
 flow('Flow_ToApproved', 'Task_Approve', 'Gateway_Approved')
-flow('Flow_Rejected', 'Gateway_Approved', 'Task_Edit', 'no', '${approved != true}', [bottom('Gateway_Approved'), top('Task_Edit')])
-flow('Flow_EditedToPreview', 'Task_Edit', 'Task_Preview', None, None, [left('Task_Edit'), (cx('Task_Preview'), cy('Task_Edit')), bottom('Task_Preview')])
+flow('Flow_Rejected', 'Gateway_Approved', 'Gateway_JoinEdit', 'no', '${approved != true}', [bottom('Gateway_Approved'), top('Gateway_JoinEdit')])
+flow('Flow_JoinToEdit', 'Gateway_JoinEdit', 'Task_Edit', None, None, [bottom('Gateway_JoinEdit'), top('Task_Edit')])
+flow('Flow_EditedToPreview', 'Task_Edit', 'Gateway_JoinPreview', None, None, [left('Task_Edit'), (cx('Gateway_JoinPreview'), cy('Task_Edit')), bottom('Gateway_JoinPreview')])
 flow('Flow_ApprovedToWhen', 'Gateway_Approved', 'Gateway_When', 'yes', '${approved == true}')
 flow('Flow_Now', 'Gateway_When', 'Gateway_JoinWhen', 'now', '${execution.getVariable("sendAt") == null}')
 flow('Flow_Later', 'Gateway_When', 'Timer_SendAt', 'at a time', '${execution.getVariable("sendAt") != null}', [bottom('Gateway_When'), (cx('Gateway_When'), cy('Timer_SendAt')), left('Timer_SendAt')])
@@ -137,15 +145,26 @@ def call(id, name, group, variant_expr, mi, documentation):
     </bpmn:callActivity>'''
 
 els.append(f'''    <bpmn:startEvent id="StartEvent_Requested" name="Campaign requested">
-      {doc('Started by POST /api/campaigns (business key: the campaign id). Variables: campaignName, category, sender, the audience (recipientsUrl, recipientsFile or recipients), variantCount with textA, textB, textC, textD (or templateA..D) and senderA, senderB, senderC, senderD, optional testShare, testWait, winnerBy, sendAt, repeat and runs. The approval form shows audienceSummary, previewSummary, estimatedCost and currency and sets approved and approvalComment; the winner form shows testResults and sets winner.')}{inout('StartEvent_Requested')}
+      {doc('Started by POST /api/campaigns (business key: the campaign id). Variables: campaignName, category, sender, the audience (recipientsUrl, recipientsFile or recipients), variantCount with textA, textB, textC, textD (or templateA..D) and senderA, senderB, senderC, senderD, campaignFields (a JSON object of values for every text), optional testShare, testWait, winnerBy, sendAt, repeat and runs. The approval form shows audienceSummary, previewSummary, estimatedCost and currency and sets approved and approvalComment; the winner form shows testResults and sets winner.')}{inout('StartEvent_Requested')}
     </bpmn:startEvent>''')
 els.append(service('Task_BuildAudience', 'Build audience', '${smsCampaignAudience}',
     'Reads the segment, file or list; numbers normalised and checked, repeats removed, opted-out and non-consenting numbers left out with their reason; the rest split at random between the variants and into the A/B test share. Stored as rows of the campaign, in this job: a CRM that fails is retried, then an incident.',
     'io.smsflows.BuildCampaignAudience'))
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_Anyone" name="Anyone to send to?">{inout('Gateway_Anyone')}
     </bpmn:exclusiveGateway>''')
-els.append(f'''    <bpmn:endEvent id="End_NoAudience" name="Nobody to send to">{ext(listener("${execution.setVariable('campaignOutcome', 'noAudience')}"))}{inout('End_NoAudience')}
+els.append(service('Task_NotifyCrmNoAudience', 'Tell the CRM', '${crmNotify}',
+    'POSTs the campaign-not-sent event: every number was left out (see the excluded counts).',
+    'io.smsflows.NotifyCrm', io(crmEvent='campaign-not-sent', crmFields='campaignId,campaignName,campaignOutcome,audienceRows,excludedOptedOut,excludedNoConsent,excludedInvalid,excludedDuplicate')))
+els.append(f'''    <bpmn:endEvent id="End_NoAudience" name="Nobody to send to">{inout('End_NoAudience')}
     </bpmn:endEvent>''')
+els.append(f'''    <bpmn:boundaryEvent id="Boundary_ContentInvalid" name="Content invalid" attachedToRef="Task_Preview">
+      {doc('A variant has neither a text nor a template (e.g. its text was emptied in the edit form): back to the edit.')}{inout('Boundary_ContentInvalid')}
+      <bpmn:errorEventDefinition id="Boundary_ContentInvalid_Def" errorRef="Error_CAMPAIGN_CONTENT_INVALID" camunda:errorMessageVariable="approvalComment" />
+    </bpmn:boundaryEvent>''')
+els.append(f'''    <bpmn:exclusiveGateway id="Gateway_JoinPreview">{inout('Gateway_JoinPreview')}
+    </bpmn:exclusiveGateway>''')
+els.append(f'''    <bpmn:exclusiveGateway id="Gateway_JoinEdit">{inout('Gateway_JoinEdit')}
+    </bpmn:exclusiveGateway>''')
 els.append(service('Task_Preview', 'Preview content and cost', '${smsCampaignPreview}',
     'Keeps the content as it is now for the sends, then previews every variant over the real audience: encoding, parts, the longest text, rows that would be refused, cost per country and the most the campaign can cost.',
     'io.smsflows.PreviewCampaign'))
@@ -189,13 +208,13 @@ els.append(f'''    <bpmn:exclusiveGateway id="Gateway_JoinSent">{inout('Gateway_
     </bpmn:exclusiveGateway>''')
 els.append(service('Task_Report', 'Report results', '${smsCampaignReport}',
     'Writes the figures as variables (kpiSent, kpiDelivered, kpiUniqueClicks, kpiClickThroughRate, kpiReplies, kpiOptOuts, kpiCost...) and per variant as JSON in campaignReport.',
-    'io.smsflows.ReportCampaign', listener("${execution.setVariable('campaignOutcome', 'sent')}", 'end')))
+    'io.smsflows.ReportCampaign'))
 els.append(service('Task_NotifyCrm', 'Tell the CRM', '${crmNotify}',
     'POSTs the campaign-reported event with the figures to the CRM (after each run of a recurring campaign).',
     'io.smsflows.NotifyCrm', io(crmEvent='campaign-reported', crmFields=CRM_FIELDS)))
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_Again" name="Another run?">{inout('Gateway_Again')}
     </bpmn:exclusiveGateway>''')
-els.append(f'''    <bpmn:intermediateCatchEvent id="Timer_NextRun" name="Next run">{ext(listener("${execution.setVariable('run', run + 1)}", 'end'))}{inout('Timer_NextRun')}
+els.append(f'''    <bpmn:intermediateCatchEvent id="Timer_NextRun" name="Next run">{inout('Timer_NextRun')}
       <bpmn:timerEventDefinition id="Timer_NextRun_Def"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${{smsCampaignPlan.nextRun(execution)}}</bpmn:timeDate></bpmn:timerEventDefinition>
     </bpmn:intermediateCatchEvent>''')
 els.append(f'''    <bpmn:endEvent id="End_Sent" name="Campaign sent">{inout('End_Sent')}
@@ -217,11 +236,17 @@ sub.append(service('Task_NotifyCrmCancelled', 'Tell the CRM', '${crmNotify}',
 sub.append(f'''      <bpmn:endEvent id="End_Cancelled" name="Campaign cancelled">{inout('End_Cancelled')}
       </bpmn:endEvent>''')
 
+FLOW_LISTENERS = {
+    'Flow_NoAudience': "${execution.setVariable('campaignOutcome', 'noAudience')}",
+    'Flow_RunAgain': '${smsCampaignPlan.countRun(execution)}',
+}
 def flow_xml(f, indent='    '):
     id, s, t, name, cond, wps = f
     n = f' name="{e(name)}"' if name else ''
-    if cond:
-        return f'{indent}<bpmn:sequenceFlow id="{id}"{n} sourceRef="{s}" targetRef="{t}">\n{indent}  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{e(cond)}</bpmn:conditionExpression>\n{indent}</bpmn:sequenceFlow>'
+    lst = f'\n{indent}  <bpmn:extensionElements><camunda:executionListener expression="{e(FLOW_LISTENERS[id])}" event="take" /></bpmn:extensionElements>' if id in FLOW_LISTENERS else ''
+    if cond or lst:
+        c = f'\n{indent}  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{e(cond)}</bpmn:conditionExpression>' if cond else ''
+        return f'{indent}<bpmn:sequenceFlow id="{id}"{n} sourceRef="{s}" targetRef="{t}">{lst}{c}\n{indent}</bpmn:sequenceFlow>'
     return f'{indent}<bpmn:sequenceFlow id="{id}"{n} sourceRef="{s}" targetRef="{t}" />'
 
 names = {}
@@ -230,6 +255,8 @@ def label_bounds(id):
     x, y, w, h = shapes[id]
     if id.startswith('Gateway') and id != 'Gateway_Again':
         return (x + w / 2 - 50, y - 32, 100, 27)
+    if id.startswith('Boundary'):
+        return (x + w + 2, y + h - 4, 80, 27)
     if id.startswith('Gateway') or id.startswith('End') or id.startswith('Start') or id.startswith('Timer'):
         return (x + w / 2 - 50, y + h + 5, 100, 27)
     return None
@@ -247,6 +274,7 @@ out.append('    </bpmn:subProcess>')
 out += [flow_xml(f) for f in flows]
 out.append('  </bpmn:process>')
 out.append('  <bpmn:message id="Message_CancelCampaign" name="CancelCampaign" />')
+out.append('  <bpmn:error id="Error_CAMPAIGN_CONTENT_INVALID" name="CAMPAIGN_CONTENT_INVALID" errorCode="CAMPAIGN_CONTENT_INVALID" />')
 out.append('  <bpmndi:BPMNDiagram id="BPMNDiagram_campaign">\n    <bpmndi:BPMNPlane id="BPMNPlane_campaign" bpmnElement="campaign">')
 for id, (x, y, w, h) in shapes.items():
     extra = ' isExpanded="true"' if id == 'SubProcess_Cancel' else ''
