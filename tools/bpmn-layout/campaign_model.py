@@ -255,6 +255,8 @@ def label_bounds(id):
     x, y, w, h = shapes[id]
     if id.startswith('Gateway') and id != 'Gateway_Again':
         return (x + w / 2 - 50, y - 32, 100, 27)
+    if id == 'Timer_NextRun':
+        return (x + w / 2 - 50, y - 20, 100, 14)
     if id.startswith('Boundary'):
         return (x + w + 2, y + h - 4, 80, 27)
     if id.startswith('Gateway') or id.startswith('End') or id.startswith('Start') or id.startswith('Timer'):
