@@ -3,13 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startApp, api, until, historic, images } from '../lib/app.mjs';
+import { startApp, api, until, historic, images, auth } from '../lib/app.mjs';
 import { launch, login } from '../lib/browser.mjs';
 
 let app;
 let browser;
 let journey;
 let replied;
+let campaign;
 
 before(async () => {
   app = await startApp(['--smsflows.replies.unsolicited=OPERATOR']); // an operator task for every stranger
@@ -30,6 +31,17 @@ before(async () => {
   await api(app.base, 'POST', '/api/simulator/mo', {from: '+33612349204', to: 'SMSFlows', text: 'peut-être, je vous rappelle'});
   await api(app.base, 'POST', '/api/simulator/mo', {from: '+33612349203', to: 'SMSFlows', text: 'Bonjour, qui est-ce ?'});
   await until('the operator tasks', async () => (await api(app.base, 'GET', '/engine-rest/task')).length >= 3, 60_000);
+
+  // a campaign waiting for approval: two consented numbers and one without consent, an A/B test picked by hand
+  await fetch(`${app.base}/api/consents`, {method: 'POST', headers: {...auth('demo'), 'Content-Type':
+    'application/x-ndjson'}, body: ['+33612349301', '+4915112349302'].map(phone => JSON.stringify({phone,
+    granted: true, source: 'IMPORT', proof: {file: 'optins.csv'}})).join('\n')});
+  campaign = await api(app.base, 'POST', '/api/campaigns', {requestId: 'bt-bf', name: 'Black Friday test',
+    sender: 'SHOP', audience: {recipients: [{to: '+33612349301', variables: {firstName: 'Ana'}},
+      {to: '+4915112349302', variables: {firstName: 'Ben'}}, {to: '+33612349303'}]},
+    variants: [{text: 'Black Friday {{firstName}}: -30% {{link:https://shop.example/bf}}'},
+      {text: '{{firstName}}, -30% today only'}],
+    test: {share: 0.5, wait: 'PT1S', winnerBy: 'manual'}}, 'crm');
   browser = await launch();
 });
 
@@ -177,5 +189,62 @@ test('the unsolicited reply task names the masked number and completes', async (
   await page.getByRole('button', {name: 'Complete', exact: true}).click();
   await until('the task done', async () => (await api(app.base, 'GET', '/engine-rest/task')).every(t =>
     !t.name.includes('+33******203')), 30_000);
+  await page.close();
+});
+
+/** Opens the task with this name (claiming it) and waits for its form. */
+async function openTask(page, name, firstField) {
+  // a task made by a job (after a preview, a timer) appears in the list when the page looks again
+  await until(`the task "${name}"`, async () => (await api(app.base, 'GET',
+    `/engine-rest/task?name=${encodeURIComponent(name)}`)).length > 0, 60_000);
+  await page.reload();
+  const task = page.locator('.task', {hasText: name}).first();
+  await task.waitFor({timeout: 60_000});
+  await task.click();
+  await page.getByText('Claim', {exact: true}).click();
+  await page.getByLabel(firstField).waitFor({timeout: 30_000});
+}
+
+test('a campaign is approved in Tasklist: rejected with a comment, edited, previewed again, approved', async () => {
+  const page = await login(browser, app.base, 'tasklist', 'operator');
+  await openTask(page, 'Approve campaign', 'Audience');
+  assert.match(await page.getByLabel('Audience').inputValue(), /2 of 3 rows will get it.*NO_CONSENT=1/s);
+  const preview = await page.getByLabel('Preview and cost').inputValue();
+  assert.match(preview, /Variant A \(sender SHOP\)/);
+  assert.match(preview, /Variant B \(sender SHOP\)/);
+  assert.match(preview, /GSM7=/); // how many go in which encoding (who is in the test is drawn at random)
+  assert.match(preview, /text: Black Friday \{\{firstName}}: -30% http/); // the short link at its length
+  assert.doesNotMatch(preview, /\+33612349301|Ana/); // nobody's number or fields on show
+  assert.ok(Number(await page.getByLabel('Most it can cost').inputValue()) > 0);
+  await page.screenshot({path: path.join(images, 'tasklist-campaign-approval.png'), fullPage: true});
+  await page.getByLabel('Reject: edit it first').check();
+  await page.getByLabel('Comment (why rejected, what to change)').fill('Say "today only" in A too');
+  await page.getByRole('button', {name: 'Complete', exact: true}).click();
+
+  await openTask(page, 'Edit campaign', 'Text of variant A');
+  assert.match(await page.getByLabel('The approver said').inputValue(), /today only/);
+  await page.getByLabel('Text of variant A').fill('Black Friday {{firstName}}: -30% today only {{link:https://shop.example/bf}}');
+  await page.getByRole('button', {name: 'Complete', exact: true}).click();
+
+  await openTask(page, 'Approve campaign', 'Preview and cost');
+  assert.match(await page.getByLabel('Preview and cost').inputValue(), /today only http/);
+  await page.getByLabel('Approve: send it').check();
+  await page.getByRole('button', {name: 'Complete', exact: true}).click();
+  await page.close();
+});
+
+test('the winner of a campaign\'s test is picked in Tasklist and goes to the rest', async () => {
+  const page = await login(browser, app.base, 'tasklist', 'operator');
+  await openTask(page, 'Pick the winner', 'Test results');
+  assert.match(await page.getByLabel('Test results').inputValue(), /delivered/);
+  await choose(page, 'Winner', 'Variant B');
+  await page.getByRole('button', {name: 'Complete', exact: true}).click();
+  const ended = await until('the campaign reported', async () => {
+    const status = await api(app.base, 'GET', `/api/campaigns/${campaign.id}`, undefined, 'crm');
+    return status.state === 'COMPLETED' ? status : null;
+  }, 60_000);
+  assert.ok(['sent', 'partlySent'].includes(ended.outcome), ended.outcome);
+  assert.equal(ended.kpis.audience, 2);
+  assert.equal(ended.kpis.total.messages, 2); // both numbers sent: in the test or after it
   await page.close();
 });
