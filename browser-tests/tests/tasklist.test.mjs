@@ -207,7 +207,7 @@ async function openTask(page, name, firstField) {
 
 test('a campaign is approved in Tasklist: rejected with a comment, edited, previewed again, approved', async () => {
   const page = await login(browser, app.base, 'tasklist', 'operator');
-  await openTask(page, 'Approve campaign', 'Audience');
+  await openTask(page, 'Approve Black Friday test', 'Audience');
   assert.match(await page.getByLabel('Audience').inputValue(), /2 of 3 rows will get it.*NO_CONSENT=1/s);
   const preview = await page.getByLabel('Preview and cost').inputValue();
   assert.match(preview, /Variant A \(sender SHOP\)/);
@@ -221,12 +221,12 @@ test('a campaign is approved in Tasklist: rejected with a comment, edited, previ
   await page.getByLabel('Comment (why rejected, what to change)').fill('Say "today only" in A too');
   await page.getByRole('button', {name: 'Complete', exact: true}).click();
 
-  await openTask(page, 'Edit campaign', 'Text of variant A');
+  await openTask(page, 'Edit Black Friday test', 'Text of variant A');
   assert.match(await page.getByLabel('The approver said').inputValue(), /today only/);
   await page.getByLabel('Text of variant A').fill('Black Friday {{firstName}}: -30% today only {{link:https://shop.example/bf}}');
   await page.getByRole('button', {name: 'Complete', exact: true}).click();
 
-  await openTask(page, 'Approve campaign', 'Preview and cost');
+  await openTask(page, 'Approve Black Friday test', 'Preview and cost');
   assert.match(await page.getByLabel('Preview and cost').inputValue(), /today only http/);
   await page.getByLabel('Approve: send it').check();
   await page.getByRole('button', {name: 'Complete', exact: true}).click();
@@ -235,7 +235,7 @@ test('a campaign is approved in Tasklist: rejected with a comment, edited, previ
 
 test('the winner of a campaign\'s test is picked in Tasklist and goes to the rest', async () => {
   const page = await login(browser, app.base, 'tasklist', 'operator');
-  await openTask(page, 'Pick the winner', 'Test results');
+  await openTask(page, 'Pick the winner of Black Friday test', 'Test results');
   assert.match(await page.getByLabel('Test results').inputValue(), /delivered/);
   await choose(page, 'Winner', 'Variant B');
   await page.getByRole('button', {name: 'Complete', exact: true}).click();

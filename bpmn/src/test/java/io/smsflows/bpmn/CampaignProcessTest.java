@@ -63,6 +63,7 @@ class CampaignProcessTest {
         Mocks.register("smsCampaignStop", stop);
         Mocks.register("crmNotify", crm);
         Mocks.register("smsCampaignPlan", new CampaignPlan(Clock.systemUTC()));
+        Mocks.register("smsTasks", new io.smsflows.camunda.tasklist.TaskLabels());
     }
 
     @AfterEach
@@ -117,7 +118,7 @@ class CampaignProcessTest {
     private void approve(ProcessInstance pi) {
         runJobs(pi); // the preview
         assertThat(pi).isWaitingAt("Task_Approve");
-        assertThat(task(pi)).hasCandidateGroup("sms-operator").hasName("Approve campaign");
+        assertThat(task(pi)).hasCandidateGroup("sms-operator").hasName("Approve Black Friday");
         complete(task(pi), withVariables("approved", true));
     }
 
@@ -151,7 +152,7 @@ class CampaignProcessTest {
         complete(task(pi), withVariables("approved", false, "approvalComment", "say -30% first"));
 
         assertThat(pi).isWaitingAt("Task_Edit");
-        assertThat(task(pi)).hasName("Edit campaign");
+        assertThat(task(pi)).hasName("Edit Black Friday");
         complete(task(pi), withVariables("textA", "-30% today: {{link:https://shop.example/bf}}"));
         runJobs(pi);
         assertThat(preview.calls).hasSize(2); // the edit is previewed (and its cost worked out) again
@@ -245,7 +246,7 @@ class CampaignProcessTest {
         runJobs(pi);
 
         assertThat(pi).isWaitingAt("Task_PickWinnerManually");
-        assertThat(task(pi)).hasName("Pick the winner");
+        assertThat(task(pi)).hasName("Pick the winner of Black Friday");
         Task pick = task(pi);
         assertThatThrownBy(() -> taskService().complete(pick.getId(), Map.of("winner", "C")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("[A, B]");
