@@ -205,6 +205,10 @@ class CampaignEndToEndTest {
         assertThat((Double) total.get("clickThroughRate")).isEqualTo(Math.round(100 * 10000.0 / 9995) / 10000.0);
         assertThat(number(total.get("optOuts"))).isEqualTo(3); // after their message; the rest's three had none
         assertThat(number(total.get("replies"))).isEqualTo(1); // the answer; STOPs are opt-outs, not answers
+        // the answer is a message no conversation waits for: its follow-up says which campaign it answers
+        List<Map<String, Object>> answered = rest.getForObject("/engine-rest/history/variable-instance?"
+                + "variableName=campaignName&processDefinitionKey=sms-unsolicited-reply", List.class);
+        assertThat(answered).extracting(v -> v.get("value")).contains("Black Friday 2026");
         assertThat(map(total.get("repliesByIntent"))).containsEntry("STOP", 3);
         assertThat(number(total.get("parts"))).isEqualTo(9995); // one part each: GSM, short
         List<Map<String, Object>> variants = (List<Map<String, Object>>) kpis.get("variants");

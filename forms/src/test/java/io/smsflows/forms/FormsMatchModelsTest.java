@@ -27,7 +27,7 @@ class FormsMatchModelsTest {
     /** Variables the pipeline sets when it starts a process for an inbound SMS (CamundaReplyListener). */
     private static final Set<String> PIPELINE_VARIABLES = Set.of("smsReplyId", "smsReplyFrom", "smsReplyText",
             "smsReplyNormalised", "smsReplyIntent", "smsReplyChoice", "smsReplyReceivedAt", "smsReplyPartial",
-            "phone", "ourNumber", "autoReply");
+            "phone", "ourNumber", "autoReply", "campaignName");
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
     private final ObjectMapper json = new ObjectMapper();
 

@@ -33,8 +33,17 @@ class CamundaConsentConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ReplyListener.class)
-    ReplyListener smsCamundaReplyListener(ObjectProvider<ProcessEngine> engine) {
-        return new LazyReplyListener(() -> new CamundaReplyListener(engine.getObject()));
+    ReplyListener smsCamundaReplyListener(ObjectProvider<ProcessEngine> engine,
+                                          ObjectProvider<io.smsflows.sms.campaign.CampaignRepository> campaigns,
+                                          @org.springframework.beans.factory.annotation.Qualifier("smsFlowsClock")
+                                          java.time.Clock clock) {
+        return new LazyReplyListener(() -> {
+            CamundaReplyListener listener = new CamundaReplyListener(engine.getObject());
+            campaigns.ifAvailable(repository -> listener.setCampaignOf(phone -> repository
+                    .lastCampaignTo(phone, clock.instant().minus(io.smsflows.sms.campaign.CampaignKpis.REPLY_WINDOW))
+                    .map(c -> new String[] {c.id(), c.name()})));
+            return listener;
+        });
     }
 
     /** A person's click on a message's short link: SmsLinkClicked to its process if it waits (docs/campaigns.md). */

@@ -205,6 +205,13 @@ public class CampaignRepository {
                 (rs, i) -> rs.getString(1), campaignId, recipient).stream().findFirst().orElse(null);
     }
 
+    /** The campaign whose message most recently went to this number since {@code since}, or empty. */
+    public Optional<CampaignRow> lastCampaignTo(String recipient, Instant since) {
+        return jdbc.query("select c.* from sms_message m join sms_batch b on b.id = m.batch_id join sms_campaign c "
+                + "on c.id = b.campaign_id where m.recipient = ? and m.submitted_at >= ? order by m.submitted_at desc "
+                + "fetch first 1 rows only", (rs, i) -> map(rs), recipient, Timestamp.from(since)).stream().findFirst();
+    }
+
     /** Tags a batch with the campaign and variant it sends (in the transaction that accepted it). */
     public void tagBatch(String batchId, String campaignId, String variant) {
         jdbc.update("update sms_batch set campaign_id = ?, variant = ? where id = ?", campaignId, variant, batchId);

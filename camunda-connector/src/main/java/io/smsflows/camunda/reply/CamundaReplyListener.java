@@ -143,12 +143,25 @@ public class CamundaReplyListener implements ReplyListener {
         return vars;
     }
 
+    private volatile java.util.function.Function<String, java.util.Optional<String[]>> campaignOf = phone ->
+            java.util.Optional.empty();
+
+    /** Which campaign a stranger's message may answer (its id and name), for the operator who reads it. */
+    public void setCampaignOf(java.util.function.Function<String, java.util.Optional<String[]>> campaignOf) {
+        this.campaignOf = campaignOf;
+    }
+
     @Override
     public void unsolicited(InboundReply reply, boolean autoReply) {
         Map<String, Object> vars = variables(reply);
         vars.put("phone", reply.from());
         vars.put("ourNumber", reply.to());
         vars.put("autoReply", autoReply);
+        // a reply to a campaign needs a person here (keywords were counted before): say which campaign
+        campaignOf.apply(reply.from()).ifPresent(c -> {
+            vars.put("campaignId", c[0]);
+            vars.put("campaignName", c[1]);
+        });
         start(UNSOLICITED_PROCESS, reply, vars);
     }
 
