@@ -45,3 +45,4 @@ create table sms_campaign_conversion (
     occurred_at          timestamp with time zone not null,
     primary key (campaign_id, event_id)
 );
+create index ix_sms_batch_process on sms_batch (process_instance_id);

@@ -66,7 +66,9 @@ public class MessageViews {
             if (f.processInstanceIds().isEmpty()) {
                 return List.of();
             }
-            where.append(" and process_instance_id in (:pis)");
+            // a batch's messages belong to the instance that sent the batch (a campaign's sends, sms-batch)
+            where.append(" and (process_instance_id in (:pis) or batch_id in (select id from sms_batch where "
+                    + "process_instance_id in (:pis)))");
             p.addValue("pis", f.processInstanceIds());
         }
         if (f.recipient() != null) {
