@@ -168,12 +168,12 @@ els.append(f'''    <bpmn:exclusiveGateway id="Gateway_JoinEdit">{inout('Gateway_
 els.append(service('Task_Preview', 'Preview content and cost', '${smsCampaignPreview}',
     'Keeps the content as it is now for the sends, then previews every variant over the real audience: encoding, parts, the longest text, rows that would be refused, cost per country and the most the campaign can cost.',
     'io.smsflows.PreviewCampaign'))
-els.append(f'''    <bpmn:userTask id="Task_Approve" name="Approve campaign" camunda:candidateGroups="sms-operator,sms-admin,camunda-admin" camunda:formRef="campaign-approve" camunda:formRefBinding="deployment">
+els.append(f'''    <bpmn:userTask id="Task_Approve" name="Approve campaign" camunda:candidateGroups="sms-marketer,sms-admin,camunda-admin" camunda:formRef="campaign-approve" camunda:formRefBinding="deployment">
       {doc('Check who gets it, what was left out and why, the texts as they will go out and what it will cost. Approve to send, or reject with a comment: the campaign goes back to be edited.')}{ext('<camunda:taskListener expression="${task.setName(smsTasks.name(task, &quot;Approve {campaignName}&quot;))}" event="create" />')}{inout('Task_Approve')}
     </bpmn:userTask>''')
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_Approved" name="Approved?">{inout('Gateway_Approved')}
     </bpmn:exclusiveGateway>''')
-els.append(f'''    <bpmn:userTask id="Task_Edit" name="Edit campaign" camunda:candidateGroups="sms-operator,sms-admin,camunda-admin" camunda:formRef="campaign-edit" camunda:formRefBinding="deployment">
+els.append(f'''    <bpmn:userTask id="Task_Edit" name="Edit campaign" camunda:candidateGroups="sms-marketer,sms-admin,camunda-admin" camunda:formRef="campaign-edit" camunda:formRefBinding="deployment">
       {doc('The approver said why not: change the texts or senders. The preview and the cost are worked out again before it goes back for approval.')}{ext('<camunda:taskListener expression="${task.setName(smsTasks.name(task, &quot;Edit {campaignName}&quot;))}" event="create" />')}{inout('Task_Edit')}
     </bpmn:userTask>''')
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_When" name="When?">{ext(listener('${smsCampaignPlan.firstRun(execution)}'))}{inout('Gateway_When')}
@@ -197,7 +197,7 @@ els.append(service('Task_PickWinner', 'Compare results', '${smsCampaignWinner}',
     'io.smsflows.PickCampaignWinner'))
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_WinnerKnown" name="Winner found?">{inout('Gateway_WinnerKnown')}
     </bpmn:exclusiveGateway>''')
-els.append(f'''    <bpmn:userTask id="Task_PickWinnerManually" name="Pick the winner" camunda:candidateGroups="sms-operator,sms-admin,camunda-admin" camunda:formRef="campaign-pick-winner" camunda:formRefBinding="deployment">
+els.append(f'''    <bpmn:userTask id="Task_PickWinnerManually" name="Pick the winner" camunda:candidateGroups="sms-marketer,sms-admin,camunda-admin" camunda:formRef="campaign-pick-winner" camunda:formRefBinding="deployment">
       {doc('The test has not found a clear winner (or you asked to pick): compare the variants and pick the one the rest of the audience gets.')}{ext('<camunda:taskListener expression="${task.setName(smsTasks.name(task, &quot;Pick the winner of {campaignName}&quot;))}" event="create" />' + '<camunda:taskListener expression="${smsCampaignPlan.checkWinner(task)}" event="complete" />')}{inout('Task_PickWinnerManually')}
     </bpmn:userTask>''')
 els.append(f'''    <bpmn:exclusiveGateway id="Gateway_JoinWinner">{inout('Gateway_JoinWinner')}

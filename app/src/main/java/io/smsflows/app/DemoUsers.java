@@ -39,9 +39,12 @@ class DemoUsers {
         member("demo", first(roles.getAdminGroups()));
         user("operator", "Olivia", "Operator");
         member("operator", first(roles.getOperatorGroups()));
+        user("marketer", "Maya", "Marketer");
+        member("marketer", first(roles.getMarketerGroups()));
         user("crm", "CRM", "Client");
         member("crm", first(roles.getCrmGroups()));
-        LOG.info("Demo users: demo/demo (sms-admin), operator/operator (sms-operator), crm/crm (crm)");
+        LOG.info("Demo users: demo/demo (sms-admin), operator/operator (sms-operator), marketer/marketer "
+                + "(sms-marketer), crm/crm (crm)");
     }
 
     private void user(String id, String first, String last) {

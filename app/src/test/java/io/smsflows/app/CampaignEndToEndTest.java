@@ -230,8 +230,10 @@ class CampaignEndToEndTest {
         // Cockpit's SMS tab of the campaign lists its messages (those of the batches its sends made)
         Map<String, Object> tab = rest.getForObject("/api/sms/messages?processInstanceId=" + pi + "&limit=50",
                 Map.class);
-        assertThat((List<Map<String, Object>>) tab.get("messages")).hasSize(50)
-                .allSatisfy(m -> assertThat(m.get("batchId")).isNotNull());
+        assertThat((List<Map<String, Object>>) tab.get("messages")).hasSize(50).allSatisfy(m -> {
+            assertThat(m.get("batchId")).isNotNull();
+            assertThat((String) m.get("text")).contains("https://s.example/s/*******"); // a look is not a click
+        });
 
         // revenue from the CRM, counted once per order, attributed to the variant its buyer got
         Map<String, Object> order = Map.of("eventId", "order-1", "phone", b.get(0), "amount", 59.90,

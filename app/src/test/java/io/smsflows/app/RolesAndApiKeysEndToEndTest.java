@@ -43,6 +43,7 @@ class RolesAndApiKeysEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "demo";
     private static final String OPERATOR = "olivia";
+    private static final String MARKETER = "maya";
     private static final String CRM = "crmapp";
     private static final String NOBODY = "nobody";
 
@@ -58,6 +59,7 @@ class RolesAndApiKeysEndToEndTest {
         http = new RawHttp(port);
         user(OPERATOR, "sms-operator");
         user(CRM, "crm");
+        user(MARKETER, "sms-marketer");
         user(NOBODY, null);
     }
 
@@ -95,14 +97,18 @@ class RolesAndApiKeysEndToEndTest {
                 Arguments.of("GET", "/api/sms/overview", null, Set.of(OPERATOR)),
                 Arguments.of("POST", "/api/journeys/double-opt-in", "{}", Set.of(CRM)),
                 Arguments.of("GET", "/api/simulator/submits", null, Set.of()),
-                Arguments.of("GET", "/api/crm-stub/callbacks", null, Set.of()));
+                Arguments.of("GET", "/api/crm-stub/callbacks", null, Set.of()),
+                Arguments.of("POST", "/api/campaigns", "{}", Set.of(CRM)),
+                Arguments.of("GET", "/api/campaigns/no-such-campaign", null, Set.of(CRM, OPERATOR, MARKETER)),
+                Arguments.of("POST", "/api/campaigns/no-such-campaign/cancel", null, Set.of(CRM, OPERATOR, MARKETER)),
+                Arguments.of("POST", "/api/campaigns/no-such-campaign/conversions", "{}", Set.of(CRM)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("endpoints")
     void each_role_may_do_its_job_and_nothing_else(String method, String path, String body, Set<String> allowed)
             throws Exception {
-        for (String user : List.of(ADMIN, OPERATOR, CRM, NOBODY)) {
+        for (String user : List.of(ADMIN, OPERATOR, CRM, MARKETER, NOBODY)) {
             RawHttp.Response response = http.send(method, path, RawHttp.basic(user, password(user)),
                     body == null ? null : "application/json", body);
             boolean may = user.equals(ADMIN) || allowed.contains(user);

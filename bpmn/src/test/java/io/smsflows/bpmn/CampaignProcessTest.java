@@ -118,7 +118,7 @@ class CampaignProcessTest {
     private void approve(ProcessInstance pi) {
         runJobs(pi); // the preview
         assertThat(pi).isWaitingAt("Task_Approve");
-        assertThat(task(pi)).hasCandidateGroup("sms-operator").hasName("Approve Black Friday");
+        assertThat(task(pi)).hasCandidateGroup("sms-marketer").hasName("Approve Black Friday");
         complete(task(pi), withVariables("approved", true));
     }
 

@@ -100,9 +100,11 @@ class CamundaRestApiConfiguration {
     io.smsflows.camunda.rest.SmsMessagesController smsMessagesController(javax.sql.DataSource dataSource,
             RoleCheckedEngine engine, CallerRoles caller, io.smsflows.sms.batch.BatchRepository batches,
             ObjectProvider<io.smsflows.sms.smpp.SmppRoutes> smpp, io.smsflows.sms.preview.PricingProperties pricing,
-            @Qualifier("smsFlowsClock") Clock clock) {
-        return new io.smsflows.camunda.rest.SmsMessagesController(new io.smsflows.sms.outbox.MessageViews(
-                new org.springframework.jdbc.core.JdbcTemplate(dataSource)), engine, caller, batches, smpp,
-                pricing, clock);
+            @Qualifier("smsFlowsClock") Clock clock, io.smsflows.sms.link.LinkProperties links) {
+        io.smsflows.camunda.rest.SmsMessagesController controller = new io.smsflows.camunda.rest.SmsMessagesController(
+                new io.smsflows.sms.outbox.MessageViews(new org.springframework.jdbc.core.JdbcTemplate(dataSource)),
+                engine, caller, batches, smpp, pricing, clock);
+        controller.setShortLinkBase(links.getBaseUrl());
+        return controller;
     }
 }

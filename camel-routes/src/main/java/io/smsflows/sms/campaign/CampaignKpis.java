@@ -74,13 +74,13 @@ public class CampaignKpis {
                     t.parts += rs.getLong(2);
                     t.cost = rs.getInt(4) == 1 ? t.cost.add(rs.getBigDecimal(3)) : null;
                 }, campaignId);
-        jdbc.query("select b.variant, count(*), count(distinct case when c.bot then null else l.code end), "
+        jdbc.query("select b.variant, count(*), count(distinct case when c.bot then null else l.message_id end), "
                 + "sum(case when c.bot then 1 else 0 end) from sms_link_click c join sms_link l on l.code = c.code "
                 + "join sms_batch b on b.id = l.batch_id where b.campaign_id = ? group by b.variant", rs -> {
                     Tally t = byVariant.computeIfAbsent(variant(rs.getString(1)), Tally::new);
                     t.botRequests = rs.getInt(4);
                     t.clicks = rs.getInt(2) - t.botRequests;
-                    t.uniqueClicks = rs.getInt(3);
+                    t.uniqueClicks = rs.getInt(3); // messages clicked: a text with two links is one person
                 }, campaignId);
         // replies and opt-outs: from a number after its campaign message went out, up to a week after the last one
         java.sql.Timestamp lastSent = jdbc.queryForObject("select max(m.submitted_at) from sms_message m join sms_batch b "

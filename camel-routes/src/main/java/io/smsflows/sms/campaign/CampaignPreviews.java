@@ -36,7 +36,7 @@ public class CampaignPreviews {
      * @param encodings      recipients per encoding (GSM7, UCS2)
      * @param maxParts       the most parts one recipient's text takes
      * @param worstCaseRecipient that recipient, masked, and the length of his text ({@code worstCaseLength})
-     * @param text           the text as written, each short link at its length (no recipient's fields filled in)
+     * @param text           the text as written, link targets in full (no recipient's fields filled in)
      * @param refused        rows that would not be sent, with the first reason ({@code restRefused}: of the rest,
      *                       were this variant the winner)
      * @param costByCountry  recipients' parts x the country's price, for this variant's recipients
@@ -194,6 +194,15 @@ public class CampaignPreviews {
             }
         }
 
+        /** The template in English (the fallback of every language), or why it cannot be read. */
+        private String templateText() {
+            try {
+                return templates.text(variant.template(), "en");
+            } catch (IllegalArgumentException e) {
+                return "(" + e.getMessage() + ")";
+            }
+        }
+
         private String text(CampaignRepository.AudienceRow row, Map<String, Object> fields,
                             Map<String, String> templateTexts) {
             if (variant.text() != null && !variant.text().isBlank()) {
@@ -208,10 +217,10 @@ public class CampaignPreviews {
         VariantPreview result() {
             BigDecimal cost = unpriced ? null
                     : costByCountry.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            // the text as written (short links at their length), not as one person gets it: no one's fields on show
+            // the text as written, not as one person gets it (no one's fields on show), with each link's target
+            // in full: what the approver approves is where customers are sent
             String written = variant.text() != null && !variant.text().isBlank() ? variant.text()
-                    : "template " + variant.template();
-            written = links != null && ShortLinks.hasLinks(written) ? links.preview(written) : written;
+                    : "template " + variant.template() + ": " + templateText();
             return new VariantPreview(variant.name(), sender, recipients, encodings, maxParts, parts, worstRecipient,
                     worstLength, written, refused, restRefused, refusedBecause, costByCountry, cost, restParts,
                     unpriced ? null : restCost);

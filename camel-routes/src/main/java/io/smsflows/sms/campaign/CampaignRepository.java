@@ -54,6 +54,11 @@ public class CampaignRepository {
         jdbc.update("update sms_campaign set process_instance_id = ? where id = ?", processInstanceId, id);
     }
 
+    /** Replaces the stored request (its inline numbers removed once the audience holds them). */
+    public void request(String id, String request) {
+        jdbc.update("update sms_campaign set request = ? where id = ?", request, id);
+    }
+
     public void definition(String id, String definition) {
         jdbc.update("update sms_campaign set definition = ? where id = ?", definition, id);
     }
@@ -76,10 +81,10 @@ public class CampaignRepository {
 
     /** Notes a send that could not be made (kept to the column's 4,000 characters). */
     public void problem(String id, String problem) {
-        String known = jdbc.queryForObject("select problems from sms_campaign where id = ?", String.class, id);
-        String all = known == null ? problem : known + "; " + problem;
-        jdbc.update("update sms_campaign set problems = ? where id = ?", all.length() > 4000
-                ? all.substring(0, 3999) + "\u2026" : all, id);
+        // one statement: parallel sends (an A/B test's) each add theirs
+        String cut = problem.length() > 1000 ? problem.substring(0, 1000) : problem;
+        jdbc.update("update sms_campaign set problems = case when problems is null then ? else "
+                + "substring(concat(problems, '; ', ?), 1, 4000) end where id = ?", cut, cut, id);
     }
 
     /** How many numbers one send would read (see {@link #audience}). */

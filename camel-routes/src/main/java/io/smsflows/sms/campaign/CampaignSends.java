@@ -115,7 +115,9 @@ public class CampaignSends {
             }
         }
         if (refused != null) {
-            campaigns.problem(campaignId, refused);
+            if (size > 0) {
+                campaigns.problem(campaignId, refused); // people left unsent: the outcome says so
+            }
             throw new IllegalArgumentException(refused);
         }
         BatchRequest batch = new BatchRequest(content.category(), v.sender() != null ? v.sender() : content.sender(),

@@ -20,6 +20,8 @@ public class RoleProperties {
     private List<String> adminGroups = new ArrayList<>(List.of("sms-admin", "camunda-admin"));
     /** Groups of operators. */
     private List<String> operatorGroups = new ArrayList<>(List.of("sms-operator"));
+    /** Groups of marketers (campaign approval in Tasklist). */
+    private List<String> marketerGroups = new ArrayList<>(List.of("sms-marketer"));
     /** Groups of CRM clients. */
     private List<String> crmGroups = new ArrayList<>(List.of("crm"));
     /** Create the first group of each role, with default authorizations, when it does not exist. */
@@ -32,6 +34,7 @@ public class RoleProperties {
         Map<SmsRole, Set<String>> map = new EnumMap<>(SmsRole.class);
         map.put(SmsRole.ADMIN, new LinkedHashSet<>(adminGroups));
         map.put(SmsRole.OPERATOR, new LinkedHashSet<>(operatorGroups));
+        map.put(SmsRole.MARKETER, new LinkedHashSet<>(marketerGroups));
         map.put(SmsRole.CRM, new LinkedHashSet<>(crmGroups));
         return map;
     }
@@ -40,6 +43,8 @@ public class RoleProperties {
     public void setAdminGroups(List<String> adminGroups) { this.adminGroups = adminGroups; }
     public List<String> getOperatorGroups() { return operatorGroups; }
     public void setOperatorGroups(List<String> operatorGroups) { this.operatorGroups = operatorGroups; }
+    public List<String> getMarketerGroups() { return marketerGroups; }
+    public void setMarketerGroups(List<String> marketerGroups) { this.marketerGroups = marketerGroups; }
     public List<String> getCrmGroups() { return crmGroups; }
     public void setCrmGroups(List<String> crmGroups) { this.crmGroups = crmGroups; }
     public boolean isCreateGroups() { return createGroups; }

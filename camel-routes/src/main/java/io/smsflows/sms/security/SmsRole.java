@@ -10,6 +10,8 @@ public enum SmsRole {
     ADMIN,
     /** Watches and repairs: Cockpit, Tasklist, batch status and cancel, the suppression list with masked numbers. */
     OPERATOR,
+    /** Campaigns: approves, edits and picks their winners in Tasklist, reads and cancels them; numbers masked. */
+    MARKETER,
     /** The CRM as a machine client: starts journeys and batches, sends journey events, records and queries consent. */
     CRM
 }

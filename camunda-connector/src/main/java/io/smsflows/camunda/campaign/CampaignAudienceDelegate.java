@@ -46,12 +46,26 @@ public class CampaignAudienceDelegate implements JavaDelegate {
         AudienceSummary summary;
         Object inline = Boolean.TRUE.equals(execution.getVariable("recipientsInline")) ? inline(campaignId)
                 : execution.getVariable("recipients");
+        if (inline instanceof String s && !s.startsWith("[")) {
+            // a retry after the rows were stored and the numbers removed from the request: build from the rows
+            throw new IllegalStateException("the inline list of campaign " + campaignId + " was already moved into "
+                    + "its audience; this job should not run again (the audience is built)");
+        }
         try (RecipientSources.Opened source = sources.open(inline,
                 CampaignVariables.string(execution, "recipientsUrl"),
                 CampaignVariables.string(execution, "recipientsFile"))) {
             summary = audiences.build(campaignId, source.rows(), CampaignVariables.string(execution, "category"),
                     CampaignVariables.string(execution, "sender"), CampaignVariables.names(execution),
                     CampaignVariables.testShare(execution), campaignId.hashCode());
+        }
+        if (Boolean.TRUE.equals(execution.getVariable("recipientsInline"))) {
+            // the numbers and their fields now live in the audience rows (erasable one by one): the stored request
+            // keeps how many there were
+            com.fasterxml.jackson.databind.node.ObjectNode request = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    json.readTree(campaigns.findById(campaignId).orElseThrow().request());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("audience")).put("recipients",
+                    summary.rows() + " rows, kept as the campaign's audience");
+            campaigns.request(campaignId, json.writeValueAsString(request));
         }
         Map<String, Integer> excluded = summary.excluded();
         execution.setVariable("audienceRows", summary.rows());

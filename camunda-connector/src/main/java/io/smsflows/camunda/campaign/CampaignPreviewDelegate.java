@@ -38,6 +38,17 @@ public class CampaignPreviewDelegate implements JavaDelegate {
                         + " has no text: write one (or give it a template)");
             }
         }
+        for (var v : content.variants()) {
+            String sender = v.sender() != null ? v.sender() : content.sender();
+            if (sender != null) {
+                try {
+                    io.smsflows.sms.number.SenderPolicy.form(sender);
+                } catch (io.smsflows.sms.number.InvalidSenderException e) {
+                    throw new org.camunda.bpm.engine.delegate.BpmnError(ERROR_CONTENT_INVALID, "variant " + v.name()
+                            + ": " + e.getMessage());
+                }
+            }
+        }
         sends.store(campaignId, content);
         boolean abTest = CampaignVariables.testShare(execution) != null;
         CampaignPreviews.CampaignPreview p = previews.preview(campaignId, content, abTest);
@@ -66,6 +77,9 @@ public class CampaignPreviewDelegate implements JavaDelegate {
                         .append(v.restParts()).append(" parts, ").append(money(v.restCost(), p.currency()))
                         .append('\n');
             }
+        }
+        if (!content.fields().isEmpty()) {
+            out.append("Fields for every text: ").append(content.fields()).append('\n');
         }
         out.append("At most ").append(p.parts()).append(" parts, ").append(money(p.cost(), p.currency()));
         execution.setVariable("previewSummary", CampaignVariables.fitting(out.toString()));

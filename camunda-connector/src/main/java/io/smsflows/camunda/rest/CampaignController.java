@@ -165,7 +165,12 @@ public class CampaignController {
                         + "values of at most 1000 characters");
             } else {
                 try {
-                    vars.put("campaignFields", json.writeValueAsString(r.fields()));
+                    String fields = json.writeValueAsString(r.fields());
+                    if (fields.length() > 3900) { // a process variable keeps 4,000 characters
+                        errors.put("fields", "take " + fields.length() + " characters as JSON: at most 3,900");
+                    } else {
+                        vars.put("campaignFields", fields);
+                    }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
@@ -217,7 +222,7 @@ public class CampaignController {
     }
 
     @GetMapping("/{id}")
-    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
+    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR, SmsRole.MARKETER})
     public ResponseEntity<?> status(@PathVariable String id) {
         var row = campaigns.findById(id);
         if (row.isEmpty()) {
@@ -249,7 +254,7 @@ public class CampaignController {
     }
 
     @PostMapping("/{id}/cancel")
-    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR})
+    @AllowedRoles({SmsRole.CRM, SmsRole.OPERATOR, SmsRole.MARKETER})
     public ResponseEntity<?> cancel(@PathVariable String id) {
         var row = campaigns.findById(id);
         if (row.isEmpty()) {
@@ -341,10 +346,10 @@ public class CampaignController {
         } else if (!blank(a.segmentUrl())) {
             // relative to smsflows.crm.base-url only: the CRM's credentials go nowhere else
             String url = a.segmentUrl().trim();
-            if (url.length() > 500 || !url.matches("[A-Za-z0-9._~/?=&%-]+") || url.startsWith("/")
+            if (url.length() > 500 || !url.matches("[A-Za-z0-9._~/?=&-]+") || url.startsWith("/")
                     || url.contains("..") || url.contains("//")) {
                 errors.put("audience.segmentUrl", "must be a path under smsflows.crm.base-url, e.g. "
-                        + "segments/vip/members?country=FR (no scheme, host or '..')");
+                        + "segments/vip/members?country=FR (no scheme, host, '..' or %-escapes)");
                 return;
             }
             vars.put("recipientsUrl", url);

@@ -238,6 +238,20 @@ public class SmsMessagesController {
         });
     }
 
+    private volatile java.util.regex.Pattern shortLinks;
+
+    /** Short links' codes are the customer's: shown as {@code .../s/*******}, so a look is never a click. */
+    public void setShortLinkBase(String baseUrl) {
+        this.shortLinks = baseUrl == null || baseUrl.isBlank() ? null : java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(baseUrl.trim().replaceAll("/+$", "") + "/s/") + "[A-Za-z0-9]+");
+    }
+
+    private String withoutLinkCodes(String text) {
+        java.util.regex.Pattern p = shortLinks;
+        return text == null || p == null ? text : p.matcher(text).replaceAll(m -> java.util.regex.Matcher
+                .quoteReplacement(m.group().substring(0, m.group().lastIndexOf('/') + 1) + "*******"));
+    }
+
     private Map<String, Object> view(MessageView m) {
         boolean whole = caller.seesPhoneNumbers();
         Map<String, Object> v = new LinkedHashMap<>();
@@ -248,7 +262,7 @@ public class SmsMessagesController {
         v.put("activityId", m.activityId());
         v.put("recipient", whole ? m.recipient() : PhoneNumbers.mask(m.recipient()));
         v.put("sender", m.sender());
-        v.put("text", m.text());
+        v.put("text", withoutLinkCodes(m.text()));
         v.put("textErasedAt", m.textErasedAt());
         v.put("category", m.category());
         v.put("encoding", m.encoding());

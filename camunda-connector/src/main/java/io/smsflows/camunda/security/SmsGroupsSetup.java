@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the first group of each role at engine start (sms-admin, sms-operator, crm), with the engine
+ * Creates the first group of each role at engine start (sms-admin, sms-operator, sms-marketer, crm), with the engine
  * authorizations that role needs in Camunda's webapps and REST API. A group that already has authorizations is
  * left alone, so what an administrator changed in Camunda Admin stays. With a read-only identity provider (LDAP)
  * the groups are not created; authorizations still are, for groups of those names.
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  *       events, batches and consent go through our API, whose role checks stand in for engine permissions.</li>
  *   <li>sms-operator: Cockpit and Tasklist; reads instances, history and decisions, retries failed jobs, works on
  *       tasks.</li>
+ *   <li>sms-marketer: Tasklist, and the tasks of the campaign process only (approve, edit, pick a winner).</li>
  *   <li>sms-admin: all of the above and everything on processes, decisions, deployments, tasks and batches.</li>
  * </ul>
  */
@@ -64,7 +65,8 @@ public class SmsGroupsSetup extends AbstractProcessEnginePlugin {
             pattern = CAMUNDA_DEFAULT_ID_PATTERN;
         }
         StringBuilder extended = new StringBuilder(pattern);
-        for (List<String> groups : List.of(roles.getAdminGroups(), roles.getOperatorGroups(), roles.getCrmGroups())) {
+        for (List<String> groups : List.of(roles.getAdminGroups(), roles.getOperatorGroups(), roles.getMarketerGroups(),
+                roles.getCrmGroups())) {
             for (String group : groups) {
                 if (!group.matches(extended.toString())) {
                     extended.append('|').append(Pattern.quote(group));
@@ -94,6 +96,16 @@ public class SmsGroupsSetup extends AbstractProcessEnginePlugin {
         }
         if (operator != null && setUp(engine, operator, "SMS operators")) {
             grantOperator(engine.getAuthorizationService(), operator);
+        }
+        String marketer = first(roles.getMarketerGroups());
+        if (marketer != null && setUp(engine, marketer, "SMS marketers")) {
+            // Tasklist, and the tasks of campaigns only: approve, edit, pick a winner
+            AuthorizationService auth = engine.getAuthorizationService();
+            grant(auth, marketer, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(auth, marketer, Resources.PROCESS_DEFINITION, "campaign", ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                    ProcessDefinitionPermissions.TASK_ASSIGN);
+            grant(auth, marketer, Resources.FILTER, ANY, Permissions.READ);
         }
         if (crm != null && setUp(engine, crm, "CRM clients")) {
             AuthorizationService auth = engine.getAuthorizationService();
