@@ -247,6 +247,19 @@ class CampaignEndToEndTest {
         assertThat(number(after.get("conversions"))).isEqualTo(1);
         assertThat(((Number) after.get("revenue")).doubleValue()).isEqualTo(59.90);
 
+        // a data subject's export lists the campaigns they were in and the revenue tied to them; erasure removes both
+        Map<String, Object> export = rest.getForObject("/api/data-subjects/" + b.get(0), Map.class);
+        assertThat((List<Map<String, Object>>) export.get("campaigns")).singleElement()
+                .satisfies(c -> assertThat(c.toString()).contains("Black Friday 2026", "Client"));
+        assertThat((List<?>) export.get("conversions")).hasSize(1);
+        ResponseEntity<Map> erased = rest.exchange("/api/data-subjects/" + b.get(0) + "?reason=request-42",
+                org.springframework.http.HttpMethod.DELETE, null, Map.class);
+        assertThat(erased.getStatusCode().value()).as(String.valueOf(erased.getBody())).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from sms_campaign_recipient where recipient = ?",
+                Integer.class, b.get(0))).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from sms_campaign_conversion where recipient is null",
+                Integer.class)).isEqualTo(1);
+
         // the CRM heard the report; an ended campaign cannot be cancelled
         List<Map<String, Object>> callbacks = rest.getForObject("/api/crm-stub/callbacks", List.class);
         assertThat(callbacks).anySatisfy(c -> {

@@ -92,8 +92,23 @@ class HttpProvidersEndToEndTest {
         simulator.setHttpFailStatus(0);
         // each test starts alone: no message of an earlier test still on its way (the failover test's last tries
         // can still be out when it ends), and providers in good standing (it leaves acme-json half-open)
-        await().atMost(TIMEOUT).until(() -> jdbc.queryForObject("select count(*) from sms_message where status in "
-                + "('QUEUED', 'SENDING', 'SUBMITTED')", Integer.class) == 0);
+        try {
+            await().atMost(TIMEOUT).until(() -> jdbc.queryForObject("select count(*) from sms_message where status in "
+                    + "('QUEUED', 'SENDING', 'SUBMITTED')", Integer.class) == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("DIAGNOSIS in flight: " + jdbc.queryForList("select id, recipient, status, carrier, "
+                    + "smsc_message_id, attempts, next_attempt_at, due_at, submitted_at from sms_message where status in "
+                    + "('QUEUED', 'SENDING', 'SUBMITTED')"));
+            System.out.println("DIAGNOSIS parts: " + jdbc.queryForList("select p.message_id, p.part_no, p.status, "
+                    + "p.smsc_message_id from sms_part p join sms_message m on m.id = p.message_id where m.status in "
+                    + "('QUEUED', 'SENDING', 'SUBMITTED')"));
+            System.out.println("DIAGNOSIS receipts: " + jdbc.queryForList("select smsc_message_id, state, status, "
+                    + "received_at from sms_receipt order by received_at desc fetch first 10 rows only"));
+            System.out.println("DIAGNOSIS provider got: " + provider.messages());
+            System.out.println("DIAGNOSIS breakers: " + providers.carriers().values().stream()
+                    .map(c -> c.name() + "=" + c.breaker().getState()).toList());
+            throw e;
+        }
         // not reset(): it leaves the old state's timers running, and a half-open one left by the failover test
         // would later turn the closed breaker open (Resilience4j 2.4); a transition cancels them
         providers.carriers().values().forEach(c -> c.breaker().transitionToClosedState());
@@ -137,7 +152,8 @@ class HttpProvidersEndToEndTest {
         assertThat(got).hasSize(1);
         assertThat(got.get(0).text()).isEqualTo(text); // the whole text: the provider splits it
         assertThat(record(pi)).containsEntry("CARRIER", "acme-json").containsEntry("ROUTE_RULE", "fr")
-                .containsEntry("SMSC_MESSAGE_ID", ("acme-json:" + got.get(0).id()).toLowerCase());
+                .containsEntry("SMSC_MESSAGE_ID", io.smsflows.sms.receipt.SmscMessageIds.scoped("acme-json",
+                        got.get(0).id()));
 
         @SuppressWarnings("unchecked")
         Map<String, Object> health = rest.authenticated().getForObject("/actuator/health/smsProviders", Map.class);

@@ -211,7 +211,8 @@ public class HttpProviderRoutes extends RouteBuilder {
                             + "be matched", carrier.name(), status, carrier.name());
                 }
                 // ids of different providers cannot meet: the carrier's name is part of the id
-                return SubmitResult.accepted(carrier.name() + ":" + id);
+                // the normal form receipts are matched in (a provider's "0a1b..." and "a1b..." are one id)
+                return SubmitResult.accepted(io.smsflows.sms.receipt.SmscMessageIds.scoped(carrier.name(), id));
             }
             String said = carrier.name() + " answered HTTP " + status + ": " + carrier.api().errorText(body);
             if (status == 429) {

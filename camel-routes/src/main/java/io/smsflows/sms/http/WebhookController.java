@@ -69,7 +69,7 @@ public class WebhookController {
         return handle(carrier, "status", body, request, (provider, bytes) -> {
             ProviderApi.Status status = provider.api().status(request.getContentType(), bytes);
             ReceiptState state = ProviderApi.state(status.status());
-            String id = carrier + ":" + status.messageId();
+            String id = io.smsflows.sms.receipt.SmscMessageIds.scoped(carrier, status.messageId());
             receipts.store(new DeliveryReceipt(SmscMessageIds.normalise(id), id, state, status.errorCode(), null,
                     clock.instant(), null, null, "status=" + status.status()
                     + (status.errorCode() == null ? "" : " error=" + status.errorCode())));

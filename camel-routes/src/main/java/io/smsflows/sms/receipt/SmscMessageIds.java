@@ -56,7 +56,9 @@ public final class SmscMessageIds {
         }
         int scope = n.lastIndexOf(':');
         if (scope > 0) {
-            // a carrier's id: the readings of the id, each under the same carrier
+            // a carrier's id: as given (an HTTP provider's id may start with zeros), then the readings of the id,
+            // each under the same carrier
+            result.add(n);
             String carrier = n.substring(0, scope + 1);
             candidates(n.substring(scope + 1)).forEach(c -> result.add(carrier + c));
             return result;

@@ -33,4 +33,16 @@ class SmscMessageIdsTest {
                 .containsExactly("orange-fr:1715004", "orange-fr:1a2b3c", "orange-fr:24203268");
         assertThat(SmscMessageIds.candidates("acme-http:SM12ab")).containsExactly("acme-http:sm12ab");
     }
+
+    @Test
+    void an_http_providers_id_with_leading_zeros_matches_its_status_however_it_was_stored() {
+        // a JSON provider's UUID "0000f3..." (one in sixteen start with a zero): its status callback once never
+        // matched, as candidates read the id part without its zeros while the submit stored it with them
+        String stored = SmscMessageIds.scoped("acme-json", "0000F3ab");
+        assertThat(stored).isEqualTo("acme-json:f3ab");
+        assertThat(SmscMessageIds.candidates(SmscMessageIds.scoped("acme-json", "0000f3ab"))).contains(stored);
+        // rows stored the old way (zeros kept) still match
+        assertThat(SmscMessageIds.candidates(SmscMessageIds.normalise("acme-json:0000f3ab")))
+                .contains("acme-json:0000f3ab", "acme-json:f3ab");
+    }
 }

@@ -111,6 +111,12 @@ public class DataSubjects {
         all.put("conversations", rows("select id, created_at, our_number, process_instance_id, "
                 + "business_key, status, closed_at from sms_conversation where recipient = ? order by created_at",
                 e164));
+        // the campaigns the number is in the audience of (with the fields the CRM gave), and revenue tied to it
+        all.put("campaigns", rows("select c.id, c.name, c.created_at, r.variant, r.test_group, r.locale, r.variables, "
+                + "r.excluded from sms_campaign_recipient r join sms_campaign c on c.id = r.campaign_id "
+                + "where r.recipient = ? order by c.created_at", e164));
+        all.put("conversions", rows("select campaign_id, event_id, variant, amount, currency, occurred_at from "
+                + "sms_campaign_conversion where recipient = ? order by occurred_at", e164));
         List<Map<String, Object>> instances = new ArrayList<>();
         HistoryService history = engine.getHistoryService();
         for (String id : instancesOf(e164)) {

@@ -124,7 +124,8 @@ public class HttpProviderSimulator implements AutoCloseable {
     }
 
     private Received take(String api, String to, String from, String text, String statusCallback) {
-        Received r = new Received((api.equals("twilio") ? "SM" : "") + UUID.randomUUID().toString().replace("-", ""),
+        // JSON ids zero-padded, as some providers' are: statuses must match them however an id is read
+        Received r = new Received((api.equals("twilio") ? "SM" : "00") + UUID.randomUUID().toString().replace("-", ""),
                 api, to, from, text, statusCallback);
         received.add(r);
         if (statusCallback != null && !statusCallback.isBlank()) {
