@@ -30,7 +30,13 @@ public class CampaignWinnerDelegate implements JavaDelegate {
         List<CampaignKpis.Figures> variants = kpis.report(execution.getProcessBusinessKey()).variants().stream()
                 .filter(f -> CampaignVariables.names(execution).contains(f.variant())).toList();
         StringBuilder results = new StringBuilder();
-        for (CampaignKpis.Figures f : variants) {
+        for (String name : CampaignVariables.names(execution)) {
+            // every variant, also one nobody was drawn for in the test (it has no figures)
+            CampaignKpis.Figures f = variants.stream().filter(v -> v.variant().equals(name)).findFirst().orElse(null);
+            if (f == null) {
+                results.append(name).append(": nobody in the test\n");
+                continue;
+            }
             results.append(f.variant()).append(": ").append(f.delivered()).append(" delivered, ")
                     .append(f.uniqueClicks()).append(" clicked (").append(percent(f.clickThroughRate()))
                     .append("), ").append(f.replies()).append(" replies (").append(percent(rate(f.replies(), f)))
