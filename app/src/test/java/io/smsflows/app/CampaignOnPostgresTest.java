@@ -16,9 +16,6 @@ class CampaignOnPostgresTest extends CampaignEndToEndTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
-        String url = TestPostgres.freshDatabase(DATABASE);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.useFreshDatabase(registry, DATABASE);
     }
 }

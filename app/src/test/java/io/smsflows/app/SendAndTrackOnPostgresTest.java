@@ -26,10 +26,7 @@ class SendAndTrackOnPostgresTest extends SendAndTrackEndToEndTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws SQLException {
-        String url = TestPostgres.freshDatabase(DATABASE);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("spring.datasource.password", () -> "");
+        TestPostgres.useFreshDatabase(registry, DATABASE);
     }
 
     @Autowired

@@ -29,6 +29,15 @@ final class TestPostgres {
         return SERVER + name;
     }
 
+    /** A fresh database as the application context's DataSource (a subclass of an H2 test runs on PostgreSQL). */
+    static void useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry, String name)
+            throws SQLException {
+        String url = freshDatabase(name);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
     static Connection connect(String name) throws SQLException {
         return DriverManager.getConnection(SERVER + name, USER, "");
     }

@@ -1,6 +1,5 @@
 package io.smsflows.sms.campaign;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsflows.sms.batch.Placeholders;
 import io.smsflows.sms.batch.TextTemplates;
@@ -117,14 +116,7 @@ public class CampaignPreviews {
     }
 
     private Map<String, Object> fields(String variables) {
-        if (variables == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(variables, new TypeReference<Map<String, Object>>() { });
-        } catch (Exception e) {
-            return Map.of();
-        }
+        return CampaignSends.fields(json, variables);
     }
 
     private final class Tally {

@@ -145,6 +145,11 @@ public class CampaignSends {
     }
 
     private Map<String, Object> fields(String variables) {
+        return fields(json, variables);
+    }
+
+    /** A stored recipient's fields ({@code sms_campaign_recipient.variables}, JSON written by the audience build). */
+    static Map<String, Object> fields(ObjectMapper json, String variables) {
         if (variables == null) {
             return Map.of();
         }
